@@ -1,0 +1,112 @@
+"""Who is who: partner companies, their users (with a role), and their customers."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnerKind(models.TextChoices):
+    DISTRIBUTOR = "distributor", _("Distributor")
+    RESELLER = "reseller", _("Reseller")
+    DIRECT = "direct", _("Direct partner")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Admin")
+    FINANCE = "finance", _("Finance")
+    SALES = "sales", _("Sales / account manager")
+    VIEWER = "viewer", _("Viewer")
+
+
+# Roles that may confirm bills and export (the partner's money decisions).
+CONFIRMING_ROLES = frozenset({Role.ADMIN, Role.FINANCE})
+
+
+class AssociationType(models.TextChoices):
+    RESALE = "resale", _("Resale")
+    REFERRAL = "referral", _("Referral")
+    SOLUTION = "solution", _("Solution co-sell")
+
+
+class Partner(models.Model):
+    code = models.CharField(_("partner code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    distributor = models.ForeignKey(
+        "self",
+        verbose_name=_("distributor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resellers",
+        limit_choices_to={"kind": PartnerKind.DISTRIBUTOR},
+        help_text=_("Only for resellers that sell through a distributor."),
+    )
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(distributor__isnull=True) | models.Q(kind="reseller"),
+                name="partner_only_resellers_have_distributor",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.distributor_id and self.kind != PartnerKind.RESELLER:
+            raise ValidationError({"distributor": _("Only a reseller can belong to a distributor.")})
+
+
+class Membership(models.Model):
+    """A portal user's place in one partner company. A user belongs to at most one partner."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} @ {self.partner} ({self.get_role_display()})"
+
+    @property
+    def can_confirm(self):
+        return self.role in CONFIRMING_ROLES
+
+
+class Customer(models.Model):
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="customers"
+    )
+    name = models.CharField(_("customer name"), max_length=200)
+    account = models.CharField(_("customer account"), max_length=64)
+    association_type = models.CharField(_("association type"), max_length=20, choices=AssociationType.choices)
+    account_manager = models.CharField(_("account manager"), max_length=100, blank=True)
+    tier2_reseller = models.ForeignKey(
+        Partner,
+        verbose_name=_("tier-2 reseller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resold_customers",
+        limit_choices_to={"kind": PartnerKind.RESELLER},
+    )
+
+    class Meta:
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "account"], name="customer_account_per_partner"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.account})"

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class IncentivesConfig(AppConfig):
+    name = "incentives"
+    verbose_name = _("Incentive management")
+
+    def ready(self):
+        from .operators import ensure_operators_group
+
+        post_migrate.connect(ensure_operators_group, sender=self)

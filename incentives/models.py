@@ -1,0 +1,247 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from customers.models import AssociationType
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+RATE = {"max_digits": 9, "decimal_places": 6}
+PERIOD_CODE = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2026-10."))
+
+
+class StatementStatus(models.TextChoices):
+    ESTIMATED = "estimated", _("Estimated")
+    PENDING = "pending_confirmation", _("Pending confirmation")
+    ISSUING = "issuing", _("Issuing")
+    ISSUED = "issued", _("Issued successfully")
+
+
+class FeedbackStatus(models.TextChoices):
+    NONE = "", _("No feedback")
+    OPEN = "open", _("Open")
+    ANSWERED = "answered", _("Answered")
+    RESOLVED = "resolved", _("Resolved")
+
+
+class IncentiveProgram(models.Model):
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("incentive name"), max_length=200)
+    association_type = models.CharField(_("association type"), max_length=20, choices=AssociationType.choices)
+    policy = models.TextField(_("incentive policy"))
+
+    class Meta:
+        verbose_name = _("incentive program")
+        verbose_name_plural = _("incentive programs")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramRate(models.Model):
+    """The calculation rule of a program, as data: the rate paid per product type."""
+
+    program = models.ForeignKey(IncentiveProgram, on_delete=models.CASCADE, related_name="rates")
+    product_type = models.CharField(_("product type"), max_length=40)
+    rate = models.DecimalField(_("rate"), **RATE, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("program rate")
+        verbose_name_plural = _("program rates")
+        ordering = ["program", "product_type"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "product_type"], name="rate_per_product_type"),
+            models.CheckConstraint(condition=models.Q(rate__gte=0), name="rate_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.program.code} {self.product_type}: {self.rate}"
+
+
+class ReconciliationPeriod(models.Model):
+    code = models.CharField(_("reconciliation period"), max_length=7, unique=True, validators=[PERIOD_CODE])
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    confirmation_deadline = models.DateTimeField(_("confirmation deadline"))
+
+    class Meta:
+        verbose_name = _("reconciliation period")
+        verbose_name_plural = _("reconciliation periods")
+        ordering = ["-code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+
+class Statement(models.Model):
+    """A partner's bill for one period: all its incentives, reconciled together."""
+
+    partner = models.ForeignKey("customers.Partner", on_delete=models.PROTECT, related_name="statements")
+    period = models.ForeignKey(ReconciliationPeriod, on_delete=models.PROTECT, related_name="statements")
+    status = models.CharField(
+        _("status"), max_length=24, choices=StatementStatus.choices, default=StatementStatus.ESTIMATED
+    )
+    total = models.DecimalField(_("bill total"), **MONEY, default=0)
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    # Starts as the period's deadline; an operator who returns a bill sets a new one.
+    confirmation_deadline = models.DateTimeField(_("confirmation deadline"))
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the system confirmed the bill after its deadline."),
+    )
+
+    class Meta:
+        verbose_name = _("bill")
+        verbose_name_plural = _("bills")
+        ordering = ["-period__code", "partner__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "period"], name="one_bill_per_partner_period"),
+        ]
+        indexes = [
+            # the deadline sweep: pending bills whose deadline has passed
+            models.Index(fields=["status", "confirmation_deadline"], name="statement_status_deadline"),
+        ]
+        permissions = [
+            ("publish_statement", "Can publish estimated bills to partners"),
+            ("review_payout", "Can approve or return confirmed bills"),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} {self.period}"
+
+
+class Incentive(models.Model):
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="incentives")
+    program = models.ForeignKey(IncentiveProgram, on_delete=models.PROTECT, related_name="incentives")
+    incentive_id = models.CharField(_("incentive ID"), max_length=40, unique=True)
+    amount = models.DecimalField(_("incentive amount"), **MONEY, default=0)
+
+    class Meta:
+        verbose_name = _("incentive")
+        verbose_name_plural = _("incentives")
+        ordering = ["incentive_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "program"], name="one_incentive_per_program"),
+        ]
+
+    def __str__(self):
+        return self.incentive_id
+
+
+class DetailLine(models.Model):
+    """One order's contribution to an incentive.
+
+    partner, period and program repeat the incentive's so that the Details filters
+    ("period plus one attribute", always within one partner) hit one composite index.
+    The services that write lines keep them equal to the incentive's.
+    """
+
+    incentive = models.ForeignKey(Incentive, on_delete=models.PROTECT, related_name="lines")
+    partner = models.ForeignKey(
+        "customers.Partner", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    period = models.ForeignKey(
+        ReconciliationPeriod, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    program = models.ForeignKey(IncentiveProgram, on_delete=models.PROTECT, related_name="+", db_index=False)
+    order_id = models.CharField(_("order ID"), max_length=40)
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.PROTECT, related_name="detail_lines", db_index=False
+    )
+    product_type = models.CharField(_("product type"), max_length=40)
+    tier2_reseller = models.ForeignKey(
+        "customers.Partner",
+        verbose_name=_("tier-2 reseller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    account_manager = models.CharField(_("account manager"), max_length=100, blank=True)
+    revenue = models.DecimalField(_("revenue"), **MONEY)
+    rate = models.DecimalField(_("rate"), **RATE)
+    amount = models.DecimalField(_("amount"), **MONEY)
+    feedback = models.TextField(_("feedback"), blank=True)
+    feedback_status = models.CharField(
+        _("feedback status"), max_length=10, choices=FeedbackStatus.choices, blank=True, default=""
+    )
+
+    class Meta:
+        verbose_name = _("detail line")
+        verbose_name_plural = _("detail lines")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incentive", "order_id", "product_type"], name="line_per_order_product"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["partner", "period", "id"], name="line_period_page"),
+            models.Index(fields=["partner", "period", "program"], name="line_period_program"),
+            models.Index(fields=["partner", "period", "customer"], name="line_period_customer"),
+            models.Index(fields=["partner", "period", "order_id"], name="line_period_order"),
+            models.Index(fields=["partner", "period", "product_type"], name="line_period_product"),
+            models.Index(fields=["partner", "period", "tier2_reseller"], name="line_period_reseller"),
+            models.Index(fields=["partner", "period", "account_manager"], name="line_period_manager"),
+            models.Index(fields=["partner", "period", "feedback_status"], name="line_period_feedback"),
+        ]
+
+    def __str__(self):
+        return f"{self.order_id} {self.product_type}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValueError("Audit events are append-only and cannot be changed.")
+
+    def delete(self):
+        raise ValueError("Audit events are append-only and cannot be deleted.")
+
+
+class StatementEvent(models.Model):
+    """Append-only audit trail of every status change of a bill.
+
+    Guarded here and, on PostgreSQL, by a trigger that refuses UPDATE and DELETE.
+    """
+
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="events")
+    old_status = models.CharField(_("old status"), max_length=24, choices=StatementStatus.choices)
+    new_status = models.CharField(_("new status"), max_length=24, choices=StatementStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(_("actor"), max_length=150)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bill event")
+        verbose_name_plural = _("bill events")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.statement}: {self.old_status} -> {self.new_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only and cannot be deleted.")

@@ -1,0 +1,47 @@
+"""Shared fixtures. Tests marked `postgres` or `browser` skip with a visible reason where
+their engine is missing, except in CI (CI=true or REQUIRE_ALL_TESTS=1), where a skip of
+that kind is a failure: CI must really run them."""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+STRICT = os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_ALL_TESTS") == "1"
+
+
+def _skip_or_fail(reason):
+    if STRICT:
+        pytest.fail(f"{reason} (CI requires this test to run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _require_engines(request):
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        _skip_or_fail(f"needs Chromium at {CHROMIUM}: apt-get install chromium")
+
+
+@pytest.fixture
+def partner_setup(db):
+    """Demo-shaped tenants: a distributor with a reseller, and an unrelated rival."""
+    distributor = factories.PartnerFactory(name="Distributor Co", kind="distributor")
+    reseller = factories.PartnerFactory(name="Reseller Co", kind="reseller", distributor=distributor)
+    rival = factories.PartnerFactory(name="Rival Co", kind="direct")
+    return {
+        "distributor": distributor,
+        "reseller": reseller,
+        "rival": rival,
+        "admin": factories.member(distributor, "admin"),
+        "finance": factories.member(distributor, "finance"),
+        "sales": factories.member(distributor, "sales"),
+        "viewer": factories.member(distributor, "viewer"),
+        "reseller_admin": factories.member(reseller, "admin"),
+        "rival_admin": factories.member(rival, "admin"),
+    }

@@ -1,0 +1,103 @@
+"""Test factories (factory_boy). Bills with lines are built through the real services."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from customers.models import AssociationType, Customer, Membership, Partner
+from incentives.models import DetailLine, IncentiveProgram, ProgramRate, ReconciliationPeriod
+from incentives.services import detail_lines_add, incentive_get_or_create, statement_get_or_create
+
+PASSWORD = "test-pass-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password(PASSWORD)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    code = factory.Sequence(lambda n: f"T{n:04d}")
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    kind = "direct"
+
+
+def member(partner, role, username=None):
+    user = UserFactory(username=username or f"{partner.code.lower()}-{role}")
+    Membership.objects.create(user=user, partner=partner, role=role)
+    return user
+
+
+class CustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Customer
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.Sequence(lambda n: f"Customer {n}")
+    account = factory.Sequence(lambda n: f"acct{n:06d}")
+    association_type = AssociationType.RESALE
+    account_manager = "Li Wei"
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IncentiveProgram
+        django_get_or_create = ["code"]
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"PRG{n}")
+    name = factory.LazyAttribute(lambda p: f"Program {p.code}")
+    association_type = AssociationType.RESALE
+    policy = "Pays a share of eligible revenue."
+
+    @factory.post_generation
+    def rates(obj, create, extracted, **kwargs):  # noqa: N805
+        for product_type, rate in (extracted or {"ECS": "0.0500"}).items():
+            ProgramRate.objects.get_or_create(program=obj, product_type=product_type, defaults={"rate": rate})
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReconciliationPeriod
+        django_get_or_create = ["code"]
+
+    code = "2026-10"
+    start = date(2026, 10, 1)
+    end = date(2026, 10, 31)
+    confirmation_deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+def bill(partner, period=None, lines=(("1000.00", "0.0500"),), program=None, customer=None):
+    """A bill (Estimated) with one incentive whose lines are (revenue, rate) pairs."""
+    period = period or PeriodFactory()
+    program = program or ProgramFactory(code="RSL")
+    customer = customer or CustomerFactory(partner=partner)
+    statement = statement_get_or_create(partner=partner, period=period)
+    incentive = incentive_get_or_create(statement=statement, program=program)
+    start = DetailLine.objects.count()
+    detail_lines_add(
+        lines=[
+            DetailLine(
+                incentive=incentive,
+                order_id=f"CS{start + number:08d}",
+                customer=customer,
+                product_type="ECS",
+                revenue=Decimal(revenue),
+                rate=Decimal(rate),
+            )
+            for number, (revenue, rate) in enumerate(lines)
+        ]
+    )
+    statement.refresh_from_db()
+    return statement
