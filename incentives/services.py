@@ -33,6 +33,12 @@ TRANSITIONS = {
     "return": (S.ISSUING, S.PENDING, {S.PENDING}),
 }
 
+ACTION_VERBS = {
+    "publish": gettext_lazy("published"),
+    "confirm": gettext_lazy("confirmed"),
+    "approve": gettext_lazy("approved"),
+    "return": gettext_lazy("returned to the partner"),
+}
 SYSTEM_DEADLINE = gettext_lazy("System (deadline passed)")
 
 
@@ -65,7 +71,8 @@ def _transition(*, statement_id, action, actor, reason="", system_label=None, **
         old = statement.status
         if old != source:
             raise TransitionError(
-                _("A bill that is %(old)s cannot become %(new)s.") % {"old": S(old).label, "new": S(to).label}
+                _("Only bills that are %(source)s can be %(verb)s; this bill is %(status)s.")
+                % {"source": S(source).label, "verb": ACTION_VERBS[action], "status": S(old).label}
             )
         now = timezone.now()
         statement.status = to
