@@ -1,5 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "incentives"
 
-# Summary, Details and Export History are added here by their own issues; the menu in
-# partner_center/navigation.py shows each entry as soon as its URL name exists.
-urlpatterns: list = []
+urlpatterns = [
+    path("summary/", views.summary, name="summary"),
+    path("bills/<int:pk>/confirm/", views.confirm_bill, name="confirm_bill"),
+    path("incentive/<str:incentive_id>/", views.incentive_detail, name="incentive"),
+]

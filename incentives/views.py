@@ -1,10 +1,51 @@
+"""Partner pages of Incentive Management. Thin: reads from selectors, writes via services."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from customers.selectors import membership_of
 
-from .selectors import statements_for
+from .filters import IncentiveFilter
+from .models import StatementStatus
+from .money import ROUNDING_RULE
+from .selectors import (
+    incentive_calculation,
+    incentives_for,
+    open_feedback_count,
+    statements_for,
+    summary_rows,
+    totals_by_currency,
+)
+from .services import IncentiveError, statement_confirm
+
+SUMMARY_PAGE_SIZE = 25
+
+
+def _membership(request):
+    membership = membership_of(request.user)
+    if membership is None:
+        raise PermissionDenied(_("Your user is not a member of any partner company."))
+    return membership
+
+
+def _require_confirm_role(membership):
+    if not membership.can_confirm:
+        raise PermissionDenied(
+            _("Your role (%(role)s) may not confirm bills; ask your partner's admin or finance user.")
+            % {"role": membership.get_role_display()}
+        )
+
+
+def _is_htmx(request):
+    return request.headers.get("HX-Request") == "true"
 
 
 @login_required
@@ -19,3 +60,126 @@ def home(request):
         .order_by("-period__code")
     )
     return render(request, "incentives/home.html", {"statements": statements})
+
+
+def _summary_context(request, query: QueryDict):
+    """Everything the Summary's results show for this query (filters + page)."""
+    filterset = IncentiveFilter(query, queryset=incentives_for(request.user))
+    valid = filterset.is_valid()
+    incentives = filterset.qs if valid else filterset.queryset.none()
+    paginator = Paginator(summary_rows(incentives), SUMMARY_PAGE_SIZE)
+    page = paginator.get_page(query.get("page"))
+    if query.get("page") and str(page.number) != query.get("page"):
+        messages.warning(
+            request,
+            _("There is no page %(page)s; showing page %(shown)s.")
+            % {"page": query.get("page")[:10], "shown": page.number},
+        )
+    filters_only = query.copy()
+    filters_only.pop("page", None)
+    return {
+        "filterset": filterset,
+        "page": page,
+        "totals": totals_by_currency(incentives),
+        "filter_query": filters_only.urlencode(),
+        "can_confirm": _membership(request).can_confirm,
+        "pending": StatementStatus.PENDING,
+    }
+
+
+@login_required
+def summary(request):
+    """Confirm Incentives > Summary: the partner's incentives, filtered, with Confirm Bill."""
+    _membership(request)
+    context = _summary_context(request, request.GET)
+    template = "incentives/_summary_results.html" if _is_htmx(request) else "incentives/summary.html"
+    return render(request, template, context)
+
+
+def _return_query(request) -> QueryDict:
+    """The Summary filters to return to; only ever used as filter values, never as a URL."""
+    return QueryDict((request.POST.get("next") or request.GET.get("next") or "")[:1000])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm_bill(request, pk):
+    """Confirm Bill: GET shows the dialog (htmx) or a page (no JavaScript); POST confirms."""
+    membership = _membership(request)
+    statement = get_object_or_404(statements_for(request.user).select_related("period"), pk=pk)
+    _require_confirm_role(membership)
+    back = _return_query(request)
+    if request.method == "POST":
+        try:
+            result = statement_confirm(statement_id=statement.pk, actor=request.user)
+        except IncentiveError as error:
+            messages.error(request, str(error))
+        else:
+            if result.changed:
+                messages.success(
+                    request,
+                    _(
+                        "Incentive reconciliation succeeded: the %(period)s bill is confirmed and is now "
+                        "Issuing, awaiting review by operations."
+                    )
+                    % {"period": statement.period.code},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("The %(period)s bill was already confirmed; nothing changed.")
+                    % {"period": statement.period.code},
+                )
+        # Show the bill's period (whatever its status now) so the partner sees the new status.
+        back = QueryDict(mutable=True)
+        for name, value in _return_query(request).items():
+            if value and name not in ("status", "page"):
+                back[name] = value
+        back["period"] = statement.period.code
+        summary_url = f"{reverse('incentives:summary')}?{back.urlencode()}"
+        if not _is_htmx(request):
+            return redirect(summary_url)
+        response = render(request, "incentives/_summary_results.html", _summary_context(request, back))
+        response["HX-Push-Url"] = summary_url
+        return response
+
+    incentives = list(statement.incentives.select_related("program").order_by("incentive_id"))
+    chosen = next(
+        (i for i in incentives if i.incentive_id == request.GET.get("incentive")),
+        incentives[0] if incentives else None,
+    )
+    context = {
+        "statement": statement,
+        "incentives": incentives,
+        "chosen": chosen,
+        "open_feedback": open_feedback_count(statement),
+        "next": back.urlencode(),
+        "pending": StatementStatus.PENDING,
+    }
+    template = "incentives/_confirm_dialog.html" if _is_htmx(request) else "incentives/confirm.html"
+    return render(request, template, context)
+
+
+@login_required
+def incentive_detail(request, incentive_id):
+    """The incentive page: status and timeline, policy, and the calculation of its amount."""
+    membership = _membership(request)
+    incentive = get_object_or_404(
+        incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id
+    )
+    calculation = incentive_calculation(incentive)
+    lines_total = incentive.lines.aggregate(revenue=Sum("revenue"), amount=Sum("amount"), lines=Count("pk"))
+    return render(
+        request,
+        "incentives/incentive_detail.html",
+        {
+            "incentive": incentive,
+            "statement": incentive.statement,
+            "events": incentive.statement.events.order_by("created_at", "id"),
+            "calculation": calculation,
+            "lines_total": lines_total,
+            "rounding_rule": ROUNDING_RULE,
+            "can_confirm": membership.can_confirm,
+            "pending": StatementStatus.PENDING,
+        },
+    )

@@ -7,6 +7,8 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from incentives.views import home
 
+handler403 = "partner_center.errors.permission_denied"
+
 admin.site.site_header = _("Partner Center operations")
 admin.site.site_title = _("Partner Center operations")
 

@@ -1,6 +1,9 @@
 from rest_framework.routers import DefaultRouter
 
+from .summary import IncentiveViewSet, StatementViewSet
+
 router = DefaultRouter()
-# Each area registers its viewsets here (summary, details, exports).
+router.register("incentives", IncentiveViewSet, basename="incentive")
+router.register("statements", StatementViewSet, basename="statement")
 
 urlpatterns = router.urls

@@ -87,7 +87,10 @@ def test_every_action_from_every_status(action, status):
 
 def test_confirming_an_estimated_bill_is_refused_with_a_clear_message():
     statement = factories.bill(factories.PartnerFactory())
-    with pytest.raises(TransitionError, match="Only bills that are Pending confirmation can be confirmed; this bill is Estimated"):
+    with pytest.raises(
+        TransitionError,
+        match="Only bills that are Pending confirmation can be confirmed; this bill is Estimated",
+    ):
         statement_confirm(statement_id=statement.pk, actor=None)
 
 

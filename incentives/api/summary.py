@@ -1,0 +1,167 @@
+"""REST API of the Summary: incentives (same filters as the page), bills and Confirm Bill."""
+
+from django.db.models import Count, Sum
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from partner_center.api_permissions import CanConfirm
+
+from ..filters import IncentiveFilter
+from ..models import Incentive, Statement, StatementEvent
+from ..money import ROUNDING_RULE
+from ..selectors import incentive_calculation, incentives_for, statements_for, summary_rows
+from ..services import statement_confirm
+
+
+class IncentiveSerializer(serializers.ModelSerializer):
+    statement = serializers.IntegerField(source="statement_id", read_only=True)
+    period = serializers.CharField(source="statement.period.code")
+    program = serializers.CharField(source="program.code")
+    incentive_name = serializers.CharField(source="program.name")
+    association_type = serializers.CharField(source="program.association_type")
+    currency = serializers.CharField(source="statement.currency")
+    status = serializers.CharField(source="statement.status")
+    status_display = serializers.CharField(source="statement.get_status_display")
+    confirmation_deadline = serializers.DateTimeField(source="statement.confirmation_deadline")
+
+    class Meta:
+        model = Incentive
+        fields = [
+            "incentive_id", "statement", "period", "program", "incentive_name", "association_type",
+            "amount", "currency", "status", "status_display", "confirmation_deadline",
+        ]  # fmt: skip
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor_label")
+
+    class Meta:
+        model = StatementEvent
+        fields = ["created_at", "old_status", "new_status", "actor", "reason"]
+
+
+class CalculationRowSerializer(serializers.Serializer):
+    product_type = serializers.CharField()
+    rate = serializers.DecimalField(max_digits=9, decimal_places=6)
+    lines = serializers.IntegerField()
+    revenue = serializers.DecimalField(max_digits=18, decimal_places=2)
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+class CalculationSerializer(serializers.Serializer):
+    rounding_rule = serializers.CharField()
+    rows = CalculationRowSerializer(many=True)
+    lines = serializers.IntegerField()
+    revenue = serializers.DecimalField(max_digits=18, decimal_places=2)
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+
+class IncentiveDetailSerializer(IncentiveSerializer):
+    policy = serializers.CharField(source="program.policy")
+    calculation = serializers.SerializerMethodField()
+    timeline = serializers.SerializerMethodField()
+
+    class Meta(IncentiveSerializer.Meta):
+        fields = [*IncentiveSerializer.Meta.fields, "policy", "calculation", "timeline"]
+
+    @extend_schema(responses=CalculationSerializer)
+    def get_calculation(self, incentive) -> dict:
+        totals = incentive.lines.aggregate(lines=Count("pk"), revenue=Sum("revenue"), amount=Sum("amount"))
+        return CalculationSerializer(
+            {
+                "rounding_rule": ROUNDING_RULE,
+                "rows": incentive_calculation(incentive),
+                "lines": totals["lines"],
+                "revenue": totals["revenue"] or 0,
+                "amount": totals["amount"] or 0,
+            }
+        ).data
+
+    @extend_schema(responses=EventSerializer(many=True))
+    def get_timeline(self, incentive) -> list:
+        return EventSerializer(incentive.statement.events.order_by("created_at", "id"), many=True).data
+
+
+class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
+    """The partner's incentives, filtered like the Summary page."""
+
+    serializer_class = IncentiveSerializer
+    filterset_class = IncentiveFilter
+    lookup_field = "incentive_id"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        return summary_rows(incentives_for(self.request.user))
+
+    def get_serializer_class(self):
+        return IncentiveDetailSerializer if self.action == "retrieve" else IncentiveSerializer
+
+
+class StatementIncentiveSerializer(serializers.ModelSerializer):
+    program = serializers.CharField(source="program.code")
+    incentive_name = serializers.CharField(source="program.name")
+
+    class Meta:
+        model = Incentive
+        fields = ["incentive_id", "program", "incentive_name", "amount"]
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.code")
+    status_display = serializers.CharField(source="get_status_display")
+    confirmed_by = serializers.SerializerMethodField()
+    incentives = StatementIncentiveSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id", "period", "status", "status_display", "total", "currency", "confirmation_deadline",
+            "confirmed_at", "confirmed_by", "incentives",
+        ]  # fmt: skip
+
+    def get_confirmed_by(self, statement) -> str | None:
+        """The user who confirmed, "System" when the deadline passed, or null."""
+        if statement.confirmed_at is None:
+            return None
+        return statement.confirmed_by.get_username() if statement.confirmed_by else "System"
+
+
+class ConfirmResultSerializer(StatementSerializer):
+    changed = serializers.BooleanField(help_text="false when the bill was already confirmed (no-op)")
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "changed"]
+
+
+class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+    """The partner's bills (one per reconciliation period), and Confirm Bill."""
+
+    serializer_class = StatementSerializer
+
+    def get_queryset(self):
+        return (
+            statements_for(self.request.user)
+            .select_related("period", "confirmed_by")
+            .prefetch_related("incentives__program")
+            .order_by("-period__code")
+        )
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: ConfirmResultSerializer,
+            403: OpenApiResponse(description="your role may not confirm bills"),
+            404: OpenApiResponse(description="no such bill in your partner account"),
+            409: OpenApiResponse(description="the bill's status does not allow confirming"),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanConfirm])
+    def confirm(self, request, pk=None):
+        """Confirm the whole bill of the period. Idempotent: an already confirmed bill is a 200 no-op."""
+        statement = self.get_object()
+        result = statement_confirm(statement_id=statement.pk, actor=request.user)
+        fresh = self.get_queryset().get(pk=result.statement.pk)
+        data = StatementSerializer(fresh).data | {"changed": result.changed}
+        return Response(data)
