@@ -3,7 +3,20 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .models import IncentiveProgram, ReconciliationPeriod, StatementStatus
+from customers.selectors import partner_of
+
+from .models import Incentive, IncentiveProgram, ReconciliationPeriod, Statement, StatementStatus
+
+
+def partner_periods(request):
+    """Only periods in which the partner has a bill are offered (and accepted)."""
+    bills = Statement.objects.filter(partner=partner_of(request.user)).values("period_id")
+    return ReconciliationPeriod.objects.filter(pk__in=bills).order_by("-code")
+
+
+def partner_programs(request):
+    incentives = Incentive.objects.filter(statement__partner=partner_of(request.user)).values("program_id")
+    return IncentiveProgram.objects.filter(pk__in=incentives).order_by("name")
 
 
 class IncentiveFilter(django_filters.FilterSet):
@@ -17,7 +30,7 @@ class IncentiveFilter(django_filters.FilterSet):
     period = django_filters.ModelChoiceFilter(
         field_name="statement__period",
         to_field_name="code",
-        queryset=ReconciliationPeriod.objects.all(),
+        queryset=partner_periods,
         label=_("Reconciliation period"),
         empty_label=_("All periods"),
         error_messages={"invalid_choice": _("Unknown reconciliation period.")},
@@ -25,7 +38,7 @@ class IncentiveFilter(django_filters.FilterSet):
     program = django_filters.ModelChoiceFilter(
         field_name="program",
         to_field_name="code",
-        queryset=IncentiveProgram.objects.all(),
+        queryset=partner_programs,
         label=_("Incentive name"),
         empty_label=_("All incentive programs"),
         error_messages={"invalid_choice": _("Unknown incentive program.")},

@@ -122,14 +122,6 @@ class Statement(models.Model):
     def __str__(self):
         return f"{self.partner} {self.period}"
 
-    @property
-    def status_steps(self):
-        return StatementStatus.choices
-
-    @property
-    def status_index(self):
-        return StatementStatus.values.index(self.status)
-
 
 class Incentive(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="incentives")

@@ -64,10 +64,12 @@ def home(request):
 
 def _summary_context(request, query: QueryDict):
     """Everything the Summary's results show for this query (filters + page)."""
-    filterset = IncentiveFilter(query, queryset=incentives_for(request.user))
+    filterset = IncentiveFilter(query, queryset=incentives_for(request.user), request=request)
     valid = filterset.is_valid()
     incentives = filterset.qs if valid else filterset.queryset.none()
+    totals = totals_by_currency(incentives)
     paginator = Paginator(summary_rows(incentives), SUMMARY_PAGE_SIZE)
+    paginator.count = sum(row["count"] for row in totals)  # the totals query counted them already
     page = paginator.get_page(query.get("page"))
     if query.get("page") and str(page.number) != query.get("page"):
         messages.warning(
@@ -80,7 +82,7 @@ def _summary_context(request, query: QueryDict):
     return {
         "filterset": filterset,
         "page": page,
-        "totals": totals_by_currency(incentives),
+        "totals": totals,
         "filter_query": filters_only.urlencode(),
         "can_confirm": _membership(request).can_confirm,
         "pending": StatementStatus.PENDING,
