@@ -7,7 +7,7 @@ transition service per bill and reporting what was done and what was refused and
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,8 +17,18 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from customers.models import Partner
+
 from .admin import ReadOnlyAdmin, StatementEventInline
-from .models import DeadlineReminder, DetailLine, FeedbackStatus, Incentive, PayoutReview, StatementStatus
+from .models import (
+    DeadlineReminder,
+    DetailLine,
+    FeedbackStatus,
+    Incentive,
+    IncentiveProgram,
+    PayoutReview,
+    StatementStatus,
+)
 from .services import IncentiveError, statement_approve, statement_return
 
 S = StatementStatus
@@ -47,6 +57,23 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset if self.value() == self.ALL else queryset.filter(status=self.value())
+
+
+class ProgramFilter(admin.SimpleListFilter):
+    """Bills with an incentive of the program (a subquery, so no DISTINCT over the bills)."""
+
+    title = _("incentive program")
+    parameter_name = "program"
+
+    def lookups(self, request, model_admin):
+        return IncentiveProgram.objects.values_list("pk", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                pk__in=Incentive.objects.filter(program=self.value()).values("statement_id")
+            )
+        return queryset
 
 
 class ReturnForm(forms.Form):
@@ -94,10 +121,11 @@ class PayoutReviewAdmin(admin.ModelAdmin):
         "open_feedback",
     ]
     list_display_links = ["partner"]
-    list_filter = [ReviewStatusFilter, "period", "partner__kind", "incentives__program"]
-    search_fields = ["partner__name", "=incentives__incentive_id"]
+    list_filter = [ReviewStatusFilter, "period", "partner__kind", ProgramFilter]
+    search_fields = ["partner__name", "=incentives__incentive_id"]  # see get_search_results
     search_help_text = _("Partner name, or an exact Incentive ID")
     list_select_related = ["partner", "period", "confirmed_by"]
+    ordering = ["confirmed_at", "id"]  # the queue is worked oldest confirmation first (an index)
     fields = [
         "partner",
         "period",
@@ -131,6 +159,15 @@ class PayoutReviewAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(open_feedback=Coalesce(Subquery(open_lines, output_field=IntegerField()), Value(0)))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        # search_fields' join through incentives would make the admin add DISTINCT to every page.
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        partners = Partner.objects.filter(name__icontains=term).values("pk")
+        by_incentive = Incentive.objects.filter(incentive_id=term).values("statement_id")
+        return queryset.filter(Q(partner__in=partners) | Q(pk__in=by_incentive)), False
 
     def has_add_permission(self, request):
         return False

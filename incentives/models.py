@@ -113,6 +113,8 @@ class Statement(models.Model):
         indexes = [
             # the deadline sweep: pending bills whose deadline has passed
             models.Index(fields=["status", "confirmation_deadline"], name="statement_status_deadline"),
+            # the operators' review queue: Issuing bills, oldest confirmation first
+            models.Index(fields=["status", "confirmed_at", "id"], name="statement_review_queue"),
         ]
         permissions = [
             ("publish_statement", "Can publish estimated bills to partners"),
