@@ -100,8 +100,9 @@ def _transition(*, statement_id, action, actor, reason="", system_label=None, **
             raise TransitionError(
                 _("A bill that is %(old)s cannot become %(new)s.") % {"old": S(old).label, "new": S(to).label}
             )
+        now = timezone.now()
         statement.status = to
-        statement.status_changed_at = timezone.now()
+        statement.status_changed_at = now
         for name, value in fields.items():
             setattr(statement, name, value)
         statement.save(update_fields=["status", "status_changed_at", *fields])
