@@ -53,7 +53,7 @@ def _messages(response):
 
 def _refused(messages, bill, status):
     """The bill is named with the service's reason, which names its status."""
-    return any(m.startswith(f"{bill}: ") and status.label in m for m in messages)
+    return any(m.startswith(f"{bill}: ") and str(status.label) in m for m in messages)
 
 
 def _status(statement):
