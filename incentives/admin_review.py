@@ -203,12 +203,16 @@ class PayoutReviewAdmin(admin.ModelAdmin):
         description=_("Approve payout (Issuing → Issued successfully)"), permissions=["review_payout"]
     )
     def approve_payout(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda pk: statement_approve(statement_id=pk, actor=request.user),
-            lambda n: ngettext("%d payout approved.", "%d payouts approved.", n) % n,
+        done, unchanged = self._run(
+            request, queryset, lambda pk: statement_approve(statement_id=pk, actor=request.user)
         )
+        self.message_user(request, ngettext("%d payout approved.", "%d payouts approved.", done) % done)
+        if unchanged:
+            self.message_user(
+                request,
+                ngettext("%d bill was already issued.", "%d bills were already issued.", unchanged)
+                % unchanged,
+            )
 
     @admin.action(
         description=_("Return to partner (with a reason and a new deadline)"), permissions=["review_payout"]
@@ -230,20 +234,32 @@ class PayoutReviewAdmin(admin.ModelAdmin):
                 },
             )
         reason, deadline = form.cleaned_data["reason"], form.cleaned_data["new_deadline"]
-        self._run(
+        done, unchanged = self._run(
             request,
             queryset,
             lambda pk: statement_return(
                 statement_id=pk, actor=request.user, reason=reason, new_deadline=deadline
             ),
-            lambda n: (
-                ngettext("%d bill returned to the partner.", "%d bills returned to the partner.", n) % n
-            ),
         )
+        self.message_user(
+            request,
+            ngettext("%d bill returned to the partner.", "%d bills returned to the partner.", done) % done,
+        )
+        if unchanged:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d bill was already pending confirmation and was left as it is.",
+                    "%d bills were already pending confirmation and were left as they are.",
+                    unchanged,
+                )
+                % unchanged,
+            )
         return None
 
-    def _run(self, request, queryset, transition, done_message):
-        done, unchanged, refused = 0, 0, []
+    def _run(self, request, queryset, transition):
+        """Each bill through the service on its own; refusals are reported with the service's reason."""
+        done = unchanged = 0
         for statement in queryset.select_related("partner", "period"):
             try:
                 if transition(statement.pk).changed:
@@ -251,19 +267,8 @@ class PayoutReviewAdmin(admin.ModelAdmin):
                 else:
                     unchanged += 1
             except IncentiveError as error:
-                refused.append(f"{statement}: {error}")
-        self.message_user(request, done_message(done), messages.SUCCESS if done else messages.INFO)
-        if unchanged:
-            self.message_user(
-                request,
-                ngettext(
-                    "%d bill was already in that status.", "%d bills were already in that status.", unchanged
-                )
-                % unchanged,
-                messages.INFO,
-            )
-        for reason in refused:
-            self.message_user(request, reason, messages.WARNING)
+                self.message_user(request, f"{statement}: {error}", messages.WARNING)
+        return done, unchanged
 
 
 @admin.register(DeadlineReminder)

@@ -150,7 +150,7 @@ def test_approving_an_already_issued_bill_changes_nothing_and_says_so(client, op
 
     response = _act(client, "approve_payout", [bills["by_partner"]])
 
-    assert "1 bill was already in that status." in _messages(response)
+    assert "1 bill was already issued." in _messages(response)
     assert bills["by_partner"].events.count() == events
 
 
@@ -201,7 +201,7 @@ def test_return_with_a_reason_sends_issuing_bills_back_with_the_new_deadline(cli
 
     messages = _messages(response)
     assert "2 bills returned to the partner." in messages
-    assert "1 bill was already in that status." in messages  # the Pending one
+    assert "1 bill was already pending confirmation and was left as it is." in messages
     for key in ("by_partner", "by_system"):
         statement = Statement.objects.get(pk=bills[key].pk)
         assert (statement.status, statement.confirmation_deadline) == (S.PENDING, deadline)
