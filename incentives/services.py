@@ -346,7 +346,7 @@ def reminders_send_due(*, now=None) -> int:
         sent_at__isnull=True, deadline__gt=now, statement__status=S.PENDING
     ).values_list("pk", flat=True)
     sent = 0
-    for reminder_id in unsent.iterator():
+    for reminder_id in list(unsent):
         try:
             sent += reminder_send(reminder_id=reminder_id)
         except OSError:  # SMTP refused or unreachable: the others still go, this one next run
@@ -359,7 +359,8 @@ def _reminder_kind(time_left):
 
 
 def reminder_send(*, reminder_id: int) -> bool:
-    """Send one recorded reminder unless it went already or its bill no longer waits for it.
+    """Send one recorded reminder unless it went already, its bill no longer waits for it, or
+    its time has passed (a 3-day reminder is not sent once the 1-day one is due).
 
     The row stays locked while the mail goes out, so a second sender waits and then sees it sent.
     """
@@ -369,12 +370,13 @@ def reminder_send(*, reminder_id: int) -> bool:
             .select_related("statement__partner", "statement__period", "user")
             .get(pk=reminder_id)
         )
-        statement = reminder.statement
+        statement, time_left = reminder.statement, reminder.deadline - timezone.now()
         if (
             reminder.sent_at is not None
             or statement.status != S.PENDING
             or statement.confirmation_deadline != reminder.deadline
-            or reminder.deadline <= timezone.now()
+            or time_left <= timedelta(0)
+            or _reminder_kind(time_left) != reminder.kind
         ):
             return False
         _reminder_message(reminder).send()

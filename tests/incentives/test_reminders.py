@@ -1,5 +1,6 @@
 """Deadline reminders: 3 days and 1 day before, to the partner's admin and finance users, once each."""
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -100,3 +101,35 @@ def test_a_returned_bill_gets_reminders_for_its_new_deadline(pending, partner_se
 
     assert reminders_send_due() == 2
     assert len(mail.outbox) == 4
+
+
+def test_a_three_day_reminder_that_could_not_go_out_in_time_is_not_sent_late(pending, partner_setup):
+    _deadline_in(pending, timedelta(hours=20))
+    stale = DeadlineReminder.objects.create(
+        statement=pending, user=partner_setup["admin"], kind="3d", deadline=pending.confirmation_deadline
+    )
+
+    reminders_send_due()
+
+    stale.refresh_from_db()
+    assert stale.sent_at is None
+    assert sorted(DeadlineReminder.objects.filter(sent_at__isnull=False).values_list("kind", flat=True)) == [
+        "1d",
+        "1d",
+    ]
+    assert len(mail.outbox) == 2
+
+
+def test_a_reminder_the_mail_server_refused_stays_unsent_and_the_next_run_sends_it(pending, settings):
+    with socket.socket() as probe:  # a port nothing listens on: the SMTP connection is refused
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
+
+    assert reminders_send_due() == 0
+    assert DeadlineReminder.objects.filter(sent_at__isnull=True).count() == 2
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert reminders_send_due() == 2
+    assert len(mail.outbox) == 2 and not DeadlineReminder.objects.filter(sent_at__isnull=True).exists()
