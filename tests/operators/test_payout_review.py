@@ -264,3 +264,18 @@ def test_review_queue_never_edits_a_bill(client, operator, bills):
 
     assert response.status_code == 403
     assert _status(bills["by_partner"]) == S.ISSUING
+
+
+def test_operators_group_may_review_payouts_but_never_edit_bills_or_the_audit_trail(operator):
+    assert operator.has_perms(
+        ["incentives.review_payout", "incentives.view_payoutreview", "incentives.view_statementevent"]
+    )
+    for codename in [
+        "change_statement",
+        "change_payoutreview",
+        "delete_payoutreview",
+        "change_statementevent",
+        "delete_statementevent",
+        "change_deadlinereminder",
+    ]:
+        assert not operator.has_perm(f"incentives.{codename}")
