@@ -355,7 +355,8 @@ def reminders_send_due(*, now=None) -> int:
 
 
 def _reminder_kind(time_left):
-    return next(kind for kind, before in REMINDERS if time_left <= before)
+    """The reminder due with this much time left before the deadline (None: not yet)."""
+    return next((kind for kind, before in REMINDERS if time_left <= before), None)
 
 
 def reminder_send(*, reminder_id: int) -> bool:
