@@ -189,3 +189,7 @@ class StatementEventAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("incentives.view_statementevent")
+
+
+# The payout review queue and the reminders' record live in their own module.
+from . import admin_review  # noqa: E402,F401

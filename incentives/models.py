@@ -113,6 +113,8 @@ class Statement(models.Model):
         indexes = [
             # the deadline sweep: pending bills whose deadline has passed
             models.Index(fields=["status", "confirmation_deadline"], name="statement_status_deadline"),
+            # the operators' review queue: Issuing bills, oldest confirmation first
+            models.Index(fields=["status", "confirmed_at", "id"], name="statement_review_queue"),
         ]
         permissions = [
             ("publish_statement", "Can publish estimated bills to partners"),
@@ -245,3 +247,50 @@ class StatementEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only and cannot be deleted.")
+
+
+class ReminderKind(models.TextChoices):
+    THREE_DAYS = "3d", _("3 days before the deadline")
+    ONE_DAY = "1d", _("1 day before the deadline")
+
+
+class DeadlineReminder(models.Model):
+    """One reminder e-mail to one partner user that a bill awaits confirmation.
+
+    The row is the record that makes each reminder go out once. It carries the deadline it
+    reminds of: a bill returned by an operator has a new deadline, which gets its own reminders.
+    """
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=2, choices=ReminderKind.choices)
+    deadline = models.DateTimeField(_("confirmation deadline"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "user", "kind", "deadline"], name="one_reminder_per_bill_user_kind"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["deadline"], condition=models.Q(sent_at__isnull=True), name="reminder_unsent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.statement} → {self.user} ({self.get_kind_display()})"
+
+
+class PayoutReview(Statement):
+    """The operators' review queue in the admin: the same bills, seen as payouts to approve."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("payout review")
+        verbose_name_plural = _("payout reviews")

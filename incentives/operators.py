@@ -15,6 +15,8 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "view_statement"),
     ("incentives", "publish_statement"),
     ("incentives", "review_payout"),
+    ("incentives", "view_payoutreview"),
+    ("incentives", "view_deadlinereminder"),
     ("incentives", "view_incentive"),
     ("incentives", "view_detailline"),
     ("incentives", "change_detailline"),

@@ -6,20 +6,37 @@ a transition that already happened is a no-op success (Transition.changed is Fal
 `actor=None` means the system (e.g. the deadline sweep).
 """
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import DetailLine, Incentive, Statement, StatementEvent, StatementStatus
+from customers.models import CONFIRMING_ROLES, Membership
+
+from .models import (
+    DeadlineReminder,
+    DetailLine,
+    Incentive,
+    ReminderKind,
+    Statement,
+    StatementEvent,
+    StatementStatus,
+)
 from .money import line_amount
 
 S = StatementStatus
+logger = logging.getLogger(__name__)
 
 # The only status changes there are: action -> (from, to, statuses where it is already done).
 TRANSITIONS = {
@@ -62,6 +79,22 @@ def _actor_label(actor, system_label):
     return actor.get_username()
 
 
+def _event(*, statement_id, old, new, actor, system_label=None, reason="") -> StatementEvent:
+    return StatementEvent(
+        statement_id=statement_id,
+        old_status=old,
+        new_status=new,
+        actor=actor,
+        actor_label=_actor_label(actor, system_label),
+        reason=reason,
+    )
+
+
+def _confirmation(*, actor, now) -> dict:
+    """What a confirmation writes besides the status, for the partner's click and the sweep alike."""
+    return {"confirmed_at": now, "confirmed_by": actor}
+
+
 def _transition(*, statement_id, action, actor, reason="", system_label=None, **fields):
     source, to, done_statuses = TRANSITIONS[action]
     with transaction.atomic():
@@ -80,14 +113,9 @@ def _transition(*, statement_id, action, actor, reason="", system_label=None, **
         for name, value in fields.items():
             setattr(statement, name, value)
         statement.save(update_fields=["status", "status_changed_at", *fields])
-        StatementEvent.objects.create(
-            statement=statement,
-            old_status=old,
-            new_status=to,
-            actor=actor,
-            actor_label=_actor_label(actor, system_label),
-            reason=reason,
-        )
+        _event(
+            statement_id=statement.pk, old=old, new=to, actor=actor, system_label=system_label, reason=reason
+        ).save()
         return Transition(statement, changed=True)
 
 
@@ -106,8 +134,7 @@ def statement_confirm(*, statement_id: int, actor, system_label=None) -> Transit
         action="confirm",
         actor=actor,
         system_label=system_label or SYSTEM_DEADLINE,
-        confirmed_at=timezone.now(),
-        confirmed_by=actor,
+        **_confirmation(actor=actor, now=timezone.now()),
     )
 
 
@@ -237,17 +264,149 @@ def statements_recalculate(*, statement_ids: Iterable[int]) -> None:
     )
 
 
-def statements_confirm_overdue(*, now=None, limit: int = 1000) -> int:
+def statements_confirm_overdue(*, now=None, batch_size: int = 1000, max_batches: int | None = None) -> int:
     """Confirm, as the system, Pending bills whose deadline has passed. Returns how many changed.
 
-    The database is the truth: each run looks for overdue bills, and each goes through
-    statement_confirm (row lock + status re-check), so overlapping runs or a partner's
-    click at the same moment still give exactly one transition per bill.
+    The database is the truth: each run looks for overdue bills, so a lost, repeated or
+    killed run changes nothing twice and the next run finishes the rest. Each batch is one
+    short transaction that locks up to batch_size overdue bills with SKIP LOCKED: bills a
+    concurrent sweep or a partner's click holds are theirs to confirm, and the lock query
+    only returns rows still Pending once those commit. The result, and the audit row, are
+    the same as statement_confirm(actor=None) for each bill.
     """
     now = now or timezone.now()
-    overdue = Statement.objects.filter(status=S.PENDING, confirmation_deadline__lt=now)
-    changed = 0
-    for statement_id in overdue.order_by("confirmation_deadline").values_list("pk", flat=True)[:limit]:
-        if statement_confirm(statement_id=statement_id, actor=None, system_label=SYSTEM_DEADLINE).changed:
-            changed += 1
+    changed = batches = 0
+    while max_batches is None or batches < max_batches:
+        done = _confirm_overdue_batch(now=now, batch_size=batch_size)
+        if not done:
+            return changed
+        changed += done
+        batches += 1
     return changed
+
+
+def _confirm_overdue_batch(*, now, batch_size) -> int:
+    source, to, _done = TRANSITIONS["confirm"]
+    with transaction.atomic():
+        overdue = (
+            Statement.objects.filter(status=source, confirmation_deadline__lt=now)
+            .order_by("confirmation_deadline", "pk")
+            .select_for_update(skip_locked=True)
+        )
+        locked = list(overdue.values_list("pk", "status")[:batch_size])
+        ids = [pk for pk, status in locked if status == source]
+        if not ids:
+            return 0
+        confirmed_at = timezone.now()
+        Statement.objects.filter(pk__in=ids).update(
+            status=to, status_changed_at=confirmed_at, **_confirmation(actor=None, now=confirmed_at)
+        )
+        StatementEvent.objects.bulk_create(
+            _event(statement_id=pk, old=source, new=to, actor=None, system_label=SYSTEM_DEADLINE)
+            for pk in ids
+        )
+        return len(ids)
+
+
+# --- Deadline reminders ---------------------------------------------------------------------
+
+# Before the deadline, the latest reminder due (a bill published 2 days before its deadline
+# gets only the 3-day one; the 1-day one follows; a stale 3-day one is never sent late).
+REMINDERS = [(ReminderKind.ONE_DAY, timedelta(days=1)), (ReminderKind.THREE_DAYS, timedelta(days=3))]
+SUMMARY_PATH = "/incentives/summary/"
+
+
+def reminders_send_due(*, now=None) -> int:
+    """Record the reminders due now for Pending bills and send each unsent one. Returns how many went.
+
+    Recipients are the partner's active admin and finance users with an e-mail address.
+    Each (bill, user, kind, deadline) is one row (unique), so repeated or concurrent runs
+    never send a reminder twice; a reminder whose sending failed stays unsent and the next
+    run tries again.
+    """
+    now = now or timezone.now()
+    horizon = REMINDERS[-1][1]
+    due = Statement.objects.filter(
+        status=S.PENDING, confirmation_deadline__gt=now, confirmation_deadline__lte=now + horizon
+    )
+    recipients = {}
+    for partner_id, user_id in (
+        Membership.objects.filter(
+            partner__in=due.values("partner_id"), role__in=CONFIRMING_ROLES, user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("partner_id", "user_id")
+    ):
+        recipients.setdefault(partner_id, []).append(user_id)
+    DeadlineReminder.objects.bulk_create(
+        [
+            DeadlineReminder(
+                statement_id=pk, user_id=user_id, kind=_reminder_kind(deadline - now), deadline=deadline
+            )
+            for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline")
+            for user_id in recipients.get(partner_id, [])
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    unsent = DeadlineReminder.objects.filter(
+        sent_at__isnull=True, deadline__gt=now, statement__status=S.PENDING
+    ).values_list("pk", flat=True)
+    sent = 0
+    for reminder_id in list(unsent):
+        try:
+            sent += reminder_send(reminder_id=reminder_id)
+        except OSError:  # SMTP refused or unreachable: the others still go, this one next run
+            logger.exception("Deadline reminder %s was not sent; the next run retries it.", reminder_id)
+    return sent
+
+
+def _reminder_kind(time_left):
+    """The reminder due with this much time left before the deadline (None: not yet)."""
+    return next((kind for kind, before in REMINDERS if time_left <= before), None)
+
+
+def reminder_send(*, reminder_id: int) -> bool:
+    """Send one recorded reminder unless it went already, its bill no longer waits for it, or
+    its time has passed (a 3-day reminder is not sent once the 1-day one is due).
+
+    The row stays locked while the mail goes out, so a second sender waits and then sees it sent.
+    """
+    with transaction.atomic():
+        reminder = (
+            DeadlineReminder.objects.select_for_update(of=("self",))
+            .select_related("statement__partner", "statement__period", "user")
+            .get(pk=reminder_id)
+        )
+        statement, time_left = reminder.statement, reminder.deadline - timezone.now()
+        if (
+            reminder.sent_at is not None
+            or statement.status != S.PENDING
+            or statement.confirmation_deadline != reminder.deadline
+            or time_left <= timedelta(0)
+            or _reminder_kind(time_left) != reminder.kind
+        ):
+            return False
+        _reminder_message(reminder).send()
+        reminder.sent_at = timezone.now()
+        reminder.save(update_fields=["sent_at"])
+        return True
+
+
+def _reminder_message(reminder) -> EmailMessage:
+    statement = reminder.statement
+    context = {
+        "user": reminder.user,
+        "statement": statement,
+        "incentives": statement.incentives.select_related("program").order_by("incentive_id"),
+        "summary_url": settings.PORTAL_BASE_URL.rstrip("/") + SUMMARY_PATH,
+    }
+    subject = _("Please confirm your incentive bill for %(period)s by %(deadline)s") % {
+        "period": statement.period.code,
+        "deadline": date_format(timezone.localtime(reminder.deadline), "Y-m-d H:i"),
+    }
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string("incentives/email/deadline_reminder.txt", context),
+        to=[reminder.user.email],
+    )

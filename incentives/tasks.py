@@ -1,9 +1,31 @@
+"""Celery tasks: thin callers of the services, safe to run twice or at the same time.
+
+The settings make every task late-acknowledged (redelivered if a worker dies) and bounded
+by a time limit below the broker's visibility timeout. Retries are only for transient
+database errors; a business error is not retried.
+"""
+
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
-from .services import statements_confirm_overdue
+from .services import reminders_send_due, statements_confirm_overdue
+
+TRANSIENT = {
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
 
 
-@shared_task(acks_late=True)
+@shared_task(**TRANSIENT)
 def confirm_overdue_statements():
-    """Beat runs this every CONFIRM_SWEEP_SECONDS; safe to run twice or concurrently."""
+    """Beat runs this every CONFIRM_SWEEP_SECONDS."""
     return statements_confirm_overdue()
+
+
+@shared_task(**TRANSIENT)
+def send_deadline_reminders():
+    """Beat runs this every REMINDER_SWEEP_SECONDS."""
+    return reminders_send_due()

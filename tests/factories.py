@@ -8,7 +8,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from customers.models import AssociationType, Customer, Membership, Partner
-from incentives.models import DetailLine, IncentiveProgram, ProgramRate, ReconciliationPeriod
+from incentives.models import (
+    DetailLine,
+    IncentiveProgram,
+    ProgramRate,
+    ReconciliationPeriod,
+    Statement,
+    StatementStatus,
+)
 from incentives.services import detail_lines_add, incentive_get_or_create, statement_get_or_create
 
 PASSWORD = "test-pass-123"
@@ -101,3 +108,20 @@ def bill(partner, period=None, lines=(("1000.00", "0.0500"),), program=None, cus
     )
     statement.refresh_from_db()
     return statement
+
+
+def overdue_bills(count, *, overdue_by=timedelta(hours=1), total="100.00"):
+    """`count` Pending bills whose deadline passed, one per new partner, created in bulk."""
+    period = PeriodFactory(code="2026-09", start=date(2026, 9, 1), end=date(2026, 9, 30))
+    partners = Partner.objects.bulk_create(PartnerFactory.build() for _ in range(count))
+    deadline = timezone.now() - overdue_by
+    return Statement.objects.bulk_create(
+        Statement(
+            partner=partner,
+            period=period,
+            status=StatementStatus.PENDING,
+            total=Decimal(total),
+            confirmation_deadline=deadline,
+        )
+        for partner in partners
+    )
