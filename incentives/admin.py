@@ -191,5 +191,5 @@ class StatementEventAdmin(ReadOnlyAdmin):
         return request.user.has_perm("incentives.view_statementevent")
 
 
-# The payout review queue and the reminders' record live in their own module.
-from . import admin_review  # noqa: E402,F401
+# The payout review queue, the reminders' record and the exports live in their own modules.
+from . import admin_exports, admin_review  # noqa: E402,F401

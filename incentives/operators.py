@@ -1,4 +1,8 @@
-"""The vendor's operators: a group holding exactly the admin permissions they need."""
+"""The vendor's staff groups, each holding exactly the admin permissions its work needs.
+
+Operators review bills and payouts; Vendor finance sees every partner's exports and
+downloads their files.
+"""
 
 from django.contrib.auth.management import create_permissions
 
@@ -23,18 +27,42 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "view_statementevent"),
 ]
 
+VENDOR_FINANCE_GROUP = "Vendor finance"
+VENDOR_FINANCE_PERMISSIONS = [
+    ("customers", "view_partner"),
+    ("incentives", "view_exportjob"),
+    ("incentives", "download_any_export"),
+]
+
 
 def ensure_operators_group(app_config=None, using="default", **kwargs):
-    """Create or update the Operators group; runs after every `migrate` (idempotent)."""
+    """Create or update the staff groups; runs after every `migrate` (idempotent).
+
+    Returns the Operators group.
+    """
     from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
 
     for label in {"customers", "incentives"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
-    group, _ = Group.objects.using(using).get_or_create(name=OPERATORS_GROUP)
-    permissions = [
-        Permission.objects.using(using).get(content_type__app_label=app, codename=codename)
-        for app, codename in OPERATOR_PERMISSIONS
-    ]
-    group.permissions.set(permissions)
+    _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
+    return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)
+
+
+def ensure_vendor_finance_group(using="default"):
+    ensure_operators_group(using=using)
+    from django.contrib.auth.models import Group
+
+    return Group.objects.using(using).get(name=VENDOR_FINANCE_GROUP)
+
+
+def _group_with(name, codenames, using):
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.using(using).get_or_create(name=name)
+    group.permissions.set(
+        [
+            Permission.objects.using(using).get(content_type__app_label=app, codename=codename)
+            for app, codename in codenames
+        ]
+    )
     return group

@@ -76,3 +76,12 @@ def incentive_calculation(incentive) -> list[CalculationRow]:
         .order_by("product_type", "rate")
     )
     return [CalculationRow(**group) for group in groups]
+
+
+def exports_for(user):
+    from .models import ExportJob
+
+    partner = partner_of(user)
+    if partner is None:
+        return ExportJob.objects.none()
+    return ExportJob.objects.filter(partner=partner)

@@ -6,8 +6,10 @@ database errors; a business error is not retried.
 """
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from .exports import export_run, exports_expire
 from .services import reminders_send_due, statements_confirm_overdue
 
 TRANSIENT = {
@@ -29,3 +31,20 @@ def confirm_overdue_statements():
 def send_deadline_reminders():
     """Beat runs this every REMINDER_SWEEP_SECONDS."""
     return reminders_send_due()
+
+
+@shared_task(
+    time_limit=settings.EXPORT_TIME_LIMIT,
+    soft_time_limit=settings.EXPORT_TIME_LIMIT * 9 // 10,
+    **TRANSIENT,
+)
+def build_export(job_id):
+    """Queued by export_request on commit; rebuilds from scratch if delivered again."""
+    job = export_run(job_id)
+    return {"job": job.pk, "status": job.status, "rows": job.rows_written}
+
+
+@shared_task(**TRANSIENT)
+def expire_exports():
+    """Beat runs this every EXPORT_EXPIRY_SWEEP_SECONDS."""
+    return exports_expire()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 app_name = "incentives"
 
@@ -8,4 +8,7 @@ urlpatterns = [
     path("summary/", views.summary, name="summary"),
     path("bills/<int:pk>/confirm/", views.confirm_bill, name="confirm_bill"),
     path("incentive/<str:incentive_id>/", views.incentive_detail, name="incentive"),
+    path("exports/", export_views.export_history, name="export_history"),
+    path("exports/new/", export_views.export_new, name="export_new"),
+    path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
 ]

@@ -168,12 +168,30 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CONFIRM_SWEEP_SECONDS = env.float("CONFIRM_SWEEP_SECONDS", default=60.0)
 REMINDER_SWEEP_SECONDS = env.float("REMINDER_SWEEP_SECONDS", default=600.0)
+# --- Exports --------------------------------------------------------------------------------
+EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", default=7)
+EXPORT_SELECTED_LIMIT = env.int("EXPORT_SELECTED_LIMIT", default=10_000)
+EXPORT_MAX_SHEET_ROWS = 1_048_575  # Excel's row limit less the header; tests lower it
+EXPORT_CHUNK_ROWS = 2_000  # rows fetched from the database at a time
+# An export's hard time limit; like every task's, below the broker's visibility timeout.
+EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=min(1800, CELERY_VISIBILITY_TIMEOUT - 60))
+if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured("EXPORT_TIME_LIMIT must be below CELERY_VISIBILITY_TIMEOUT.")
+# A queued or running export with no progress for this long is failed with a reason.
+EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
+EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
     "confirm-overdue-statements": {
         "task": "incentives.tasks.confirm_overdue_statements",
         "schedule": CONFIRM_SWEEP_SECONDS,
         "options": {"expires": CONFIRM_SWEEP_SECONDS},
+    },
+    "expire-exports": {
+        "task": "incentives.tasks.expire_exports",
+        "schedule": EXPORT_EXPIRY_SWEEP_SECONDS,
+        "options": {"expires": EXPORT_EXPIRY_SWEEP_SECONDS},
     },
     "send-deadline-reminders": {
         "task": "incentives.tasks.send_deadline_reminders",
@@ -215,6 +233,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "BillStatusEnum": "incentives.models.StatementStatus",
+        "ExportStatusEnum": "incentives.models.ExportStatus",
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------

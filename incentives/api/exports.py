@@ -1,0 +1,105 @@
+"""REST API of exports: request (202), history, one job, and the file."""
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from partner_center.api_permissions import CanConfirm, IsPartnerMember
+
+from ..exports import CONTENT_TYPES, ExportPermissionError, export_request
+from ..models import ExportFormat, ExportJob, ExportMethod, ExportStatus
+from ..selectors import exports_for
+from ..services import IncentiveError
+
+
+class ExportJobSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.code", default=None)
+    programs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    requested_by = serializers.CharField(source="requested_by.get_username")
+    format = serializers.CharField(source="file_format")
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ExportJob
+        fields = [
+            "id", "method", "format", "period", "programs", "detail_ids", "status", "rows_total",
+            "rows_written", "size_bytes", "total_amount", "file_name", "error", "requested_by",
+            "requested_at", "started_at", "finished_at", "expires_at", "download_url",
+        ]  # fmt: skip
+
+    def get_download_url(self, job) -> str | None:
+        if job.status != ExportStatus.COMPLETED:
+            return None
+        return self.context["request"].build_absolute_uri(f"/api/v1/exports/{job.pk}/download/")
+
+
+class ExportRequestSerializer(serializers.Serializer):
+    method = serializers.ChoiceField(choices=ExportMethod.choices)
+    format = serializers.ChoiceField(choices=ExportFormat.choices, default=ExportFormat.XLSX)
+    period = serializers.CharField(required=False, max_length=7)
+    programs = serializers.ListField(
+        child=serializers.CharField(max_length=20), required=False, max_length=100
+    )
+    detail_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
+
+
+class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The partner's exports. Creating and downloading need the admin or finance role."""
+
+    serializer_class = ExportJobSerializer
+
+    def get_queryset(self):
+        return (
+            exports_for(self.request.user)
+            .select_related("period", "requested_by")
+            .prefetch_related("programs")
+        )
+
+    def get_permissions(self):
+        needed = CanConfirm if self.action in ("create", "download") else IsPartnerMember
+        return [needed()]
+
+    @extend_schema(request=ExportRequestSerializer, responses={202: ExportJobSerializer})
+    def create(self, request):
+        given = ExportRequestSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        try:
+            job = export_request(
+                user=request.user,
+                method=data["method"],
+                file_format=data["format"],
+                period=data.get("period"),
+                programs=data.get("programs", []),
+                detail_ids=data.get("detail_ids", []),
+            )
+        except ExportPermissionError as error:
+            raise PermissionDenied(str(error)) from error
+        except IncentiveError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            409: OpenApiResponse(description="the export has no file (queued, running, failed or expired)"),
+        }
+    )
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None):
+        job = self.get_object()
+        if job.status != ExportStatus.COMPLETED or not job.file:
+            return Response(
+                {"detail": f"This export has no file to download: it is {job.get_status_display()}."},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return FileResponse(
+            job.file.open("rb"),
+            as_attachment=True,
+            filename=job.file_name,
+            content_type=CONTENT_TYPES[job.file_format],
+        )

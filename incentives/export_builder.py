@@ -1,0 +1,155 @@
+"""Turns detail-line rows into an .xlsx or .csv file, streaming: no row is kept after it is written.
+
+Pure: it knows nothing of jobs or the database; it takes an iterable of rows (tuples in
+COLUMNS order) and a binary file. Safety rules for text, from DESIGN.md section 4:
+- a cell that a spreadsheet would run as a formula is written as text (xlsx: a string cell;
+  CSV: prefixed with an apostrophe, as OWASP advises);
+- control characters that are illegal in XML are removed;
+- text longer than a cell holds is cut, ending with a visible marker.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+# (header, kind): kind "text", "money" (2 places) or "rate".
+COLUMNS = [
+    (gettext_lazy("Incentive ID"), "text"),
+    (gettext_lazy("Order ID"), "text"),
+    (gettext_lazy("Reconciliation period"), "text"),
+    (gettext_lazy("Incentive program"), "text"),
+    (gettext_lazy("Customer name"), "text"),
+    (gettext_lazy("Customer account"), "text"),
+    (gettext_lazy("Product type"), "text"),
+    (gettext_lazy("Tier-2 reseller"), "text"),
+    (gettext_lazy("Account manager"), "text"),
+    (gettext_lazy("Revenue"), "money"),
+    (gettext_lazy("Rate"), "rate"),
+    (gettext_lazy("Amount"), "money"),
+    (gettext_lazy("Status"), "text"),
+    (gettext_lazy("Feedback status"), "text"),
+    (gettext_lazy("Feedback"), "text"),
+]
+AMOUNT_COLUMN = 11
+MAX_CELL_CHARS = 32_767
+TRUNCATED = "…[truncated]"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MONEY_FORMAT = "#,##0.00"
+RATE_FORMAT = "0.0000##"
+
+
+@dataclass
+class BuildResult:
+    rows: int
+    total_amount: Decimal
+    sheets: int = 1
+
+
+def clean_text(value) -> str:
+    """Remove XML-illegal control characters and cut over-long text with a visible marker."""
+    text = "" if value is None else str(value)
+    if ILLEGAL_XML.search(text):
+        text = ILLEGAL_XML.sub("", text)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - len(TRUNCATED)] + TRUNCATED
+    return text
+
+
+def write_xlsx(rows: Iterable[tuple], out, *, max_sheet_rows=1_048_575, progress: Callable | None = None):
+    """Write rows to `out` (a binary file); a new sheet starts after max_sheet_rows data rows."""
+    workbook = Workbook(write_only=True)
+    headers = [str(header) for header, _kind in COLUMNS]
+    kinds = [kind for _header, kind in COLUMNS]
+    sheet, styled = _new_sheet(workbook, 1, headers, kinds)
+    count, in_sheet, sheets, total = 0, 0, 1, Decimal("0")
+    for row in rows:
+        if in_sheet == max_sheet_rows:
+            sheets += 1
+            sheet, styled = _new_sheet(workbook, sheets, headers, kinds)
+            in_sheet = 0
+        values = list(row)
+        for index, kind in enumerate(kinds):
+            value = values[index]
+            if kind == "text":
+                if value is None:
+                    continue
+                text = clean_text(value)
+                if text.startswith("="):
+                    # openpyxl would store it as a formula; a string-typed cell keeps it text
+                    cell = WriteOnlyCell(sheet, value=text)
+                    cell.data_type = "s"
+                    values[index] = cell
+                else:
+                    values[index] = text
+            else:
+                # one styled cell per column, reused: the row is serialised by append()
+                styled[index].value = value
+                values[index] = styled[index]
+        sheet.append(values)
+        total += row[AMOUNT_COLUMN]
+        count += 1
+        in_sheet += 1
+        if progress and count % 10_000 == 0:
+            progress(count)
+    _summary_sheet(workbook, count, total)
+    workbook.save(out)
+    return BuildResult(rows=count, total_amount=total, sheets=sheets)
+
+
+def _new_sheet(workbook, number, headers, kinds):
+    title = str(_("Details")) if number == 1 else f"{_('Details')} ({number})"
+    sheet = workbook.create_sheet(title=title)
+    sheet.freeze_panes = "A2"
+    sheet.append(headers)
+    styled = {}
+    for index, kind in enumerate(kinds):
+        if kind != "text":
+            styled[index] = WriteOnlyCell(sheet)
+            styled[index].number_format = MONEY_FORMAT if kind == "money" else RATE_FORMAT
+    return sheet, styled
+
+
+def _summary_sheet(workbook, count, total):
+    sheet = workbook.create_sheet(title=str(_("Summary")))
+    amount = WriteOnlyCell(sheet, value=total)
+    amount.number_format = MONEY_FORMAT
+    sheet.append([str(_("Detail lines")), count])
+    sheet.append([str(_("Total amount")), amount])
+
+
+def csv_text(value) -> str:
+    text = clean_text(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(rows: Iterable[tuple], out, *, progress: Callable | None = None):
+    """Same columns as the workbook, UTF-8 with a BOM so that spreadsheet programs read Chinese."""
+    stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(stream)
+    writer.writerow([str(header) for header, _kind in COLUMNS])
+    text_columns = [index for index, (_h, kind) in enumerate(COLUMNS) if kind == "text"]
+    count, total = 0, Decimal("0")
+    for row in rows:
+        values = list(row)
+        for index in text_columns:
+            if values[index] is not None:
+                values[index] = csv_text(values[index])
+        writer.writerow(values)
+        total += row[AMOUNT_COLUMN]
+        count += 1
+        if progress and count % 10_000 == 0:
+            progress(count)
+    writer.writerow([])
+    writer.writerow([str(_("Total amount")), *[""] * (AMOUNT_COLUMN - 1), total])
+    stream.flush()
+    stream.detach()
+    return BuildResult(rows=count, total_amount=total)

@@ -1,0 +1,121 @@
+"""Export > View Export (Export History), requesting exports, and the authorised download."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from customers.selectors import membership_of
+
+from .exports import CONTENT_TYPES, ExportPermissionError, export_request, require_export_role
+from .filters import partner_periods, partner_programs
+from .models import ExportFormat, ExportMethod, ExportStatus
+from .selectors import exports_for
+from .services import IncentiveError
+
+HISTORY_ROWS = 50
+
+
+def _member(request):
+    membership = membership_of(request.user)
+    if membership is None:
+        raise PermissionDenied(_("Your user is not a member of any partner company."))
+    return membership
+
+
+def _watched(request):
+    ids = []
+    for part in request.GET.get("watch", "").split(",")[:100]:
+        if part.isdigit():
+            ids.append(int(part))
+    return ids
+
+
+@login_required
+def export_history(request):
+    """Every export of the partner, newest first; refreshes itself while one is running."""
+    membership = _member(request)
+    jobs = list(
+        exports_for(request.user)
+        .select_related("period", "requested_by")
+        .prefetch_related("programs")[:HISTORY_ROWS]
+    )
+    finished = [job for job in jobs if job.pk in _watched(request) and not job.is_active]
+    context = {
+        "jobs": jobs,
+        "active_ids": ",".join(str(job.pk) for job in jobs if job.is_active),
+        "finished": finished,
+        "can_export": membership.can_confirm,
+        "periods": partner_periods(request),
+        "programs": partner_programs(request),
+        "methods": [(m.value, m.label) for m in (ExportMethod.PERIOD, ExportMethod.PROGRAMS)],
+        "formats": ExportFormat.choices,
+        "completed": ExportStatus.COMPLETED,
+        "failed": ExportStatus.FAILED,
+    }
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "incentives/exports/_jobs.html", context)
+    return render(request, "incentives/exports/history.html", context)
+
+
+@login_required
+@require_POST
+def export_new(request):
+    """Queue an export (by period, by programs, or the selected lines) and answer at once."""
+    _member(request)
+    # Back where the request came from: the Details page (Export Selected) or Export History.
+    back = reverse(
+        "incentives:details" if request.POST.get("back") == "details" else "incentives:export_history"
+    )
+    try:
+        export_request(
+            user=request.user,
+            method=request.POST.get("method", ""),
+            file_format=request.POST.get("file_format", ExportFormat.XLSX),
+            period=request.POST.get("period"),
+            programs=request.POST.getlist("programs"),
+            detail_ids=request.POST.getlist("detail_ids"),
+        )
+    except ExportPermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    except IncentiveError as error:
+        messages.error(request, str(error))
+        return redirect(back)
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("Export task created."),
+            reverse("incentives:export_history"),
+            _("View it in Export History"),
+        ),
+    )
+    return redirect(back)
+
+
+@login_required
+def export_download(request, pk):
+    """The finished file, only through this view: scoped to the partner, admin and finance only."""
+    _member(request)
+    job = get_object_or_404(exports_for(request.user), pk=pk)
+    try:
+        require_export_role(request.user)
+    except ExportPermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    if job.status != ExportStatus.COMPLETED or not job.file:
+        messages.error(
+            request, _("Export %(name)s has no file to download: it is %(status)s.")
+            % {"name": job.file_name or job.pk, "status": job.get_status_display()}
+        )  # fmt: skip
+        return redirect("incentives:export_history")
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.file_name,
+        content_type=CONTENT_TYPES[job.file_format],
+    )
