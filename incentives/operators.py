@@ -25,6 +25,7 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "view_detailline"),
     ("incentives", "change_detailline"),
     ("incentives", "view_statementevent"),
+    ("incentives", "view_exportjob"),  # see export activity; downloading is Vendor finance's
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
