@@ -64,7 +64,9 @@ def clean_text(value) -> str:
     return text
 
 
-def write_xlsx(rows: Iterable[tuple], out, *, max_sheet_rows=1_048_575, progress: Callable | None = None):
+def write_xlsx(
+    rows: Iterable[tuple], out, *, max_sheet_rows=1_048_575, progress: Callable | None = None, every=10_000
+):
     """Write rows to `out` (a binary file); a new sheet starts after max_sheet_rows data rows."""
     workbook = Workbook(write_only=True)
     headers = [str(header) for header, _kind in COLUMNS]
@@ -98,7 +100,7 @@ def write_xlsx(rows: Iterable[tuple], out, *, max_sheet_rows=1_048_575, progress
         total += row[AMOUNT_COLUMN]
         count += 1
         in_sheet += 1
-        if progress and count % 10_000 == 0:
+        if progress and count % every == 0:
             progress(count)
     _summary_sheet(workbook, count, total)
     workbook.save(out)
@@ -131,7 +133,7 @@ def csv_text(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def write_csv(rows: Iterable[tuple], out, *, progress: Callable | None = None):
+def write_csv(rows: Iterable[tuple], out, *, progress: Callable | None = None, every=10_000):
     """Same columns as the workbook, UTF-8 with a BOM so that spreadsheet programs read Chinese."""
     stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(stream)
@@ -146,7 +148,7 @@ def write_csv(rows: Iterable[tuple], out, *, progress: Callable | None = None):
         writer.writerow(values)
         total += row[AMOUNT_COLUMN]
         count += 1
-        if progress and count % 10_000 == 0:
+        if progress and count % every == 0:
             progress(count)
     writer.writerow([])
     writer.writerow([str(_("Total amount")), *[""] * (AMOUNT_COLUMN - 1), total])

@@ -108,11 +108,11 @@ def _valid_selection(lines, detail_ids):
         raise IncentiveError(_("Select at least one detail line to export."))
     limit = settings.EXPORT_SELECTED_LIMIT
     if len(ids) > limit:
-        raise IncentiveError(
-            _("You selected %(count)s lines; Export Selected takes at most %(limit)s.")
-            + " "
-            + _("Export by period instead.") % {"count": f"{len(ids):,}", "limit": f"{limit:,}"}
-        )
+        message = _("You selected %(count)s lines; Export Selected takes at most %(limit)s.") % {
+            "count": f"{len(ids):,}",
+            "limit": f"{limit:,}",
+        }
+        raise IncentiveError(f"{message} {_('Export by period instead.')}")
     found = lines.filter(pk__in=ids).count()
     if found != len(ids):
         # "not found" and "not yours" read the same, so nobody learns which IDs exist
@@ -192,9 +192,12 @@ def _build(job, out):
 
     rows = export_lines(job).values_list(*ROW_FIELDS).iterator(chunk_size=settings.EXPORT_CHUNK_ROWS)
     rows = _with_labels(rows)
+    every = settings.EXPORT_PROGRESS_ROWS
     if job.file_format == ExportFormat.CSV:
-        return write_csv(rows, out, progress=progress)
-    return write_xlsx(rows, out, max_sheet_rows=settings.EXPORT_MAX_SHEET_ROWS, progress=progress)
+        return write_csv(rows, out, progress=progress, every=every)
+    return write_xlsx(
+        rows, out, max_sheet_rows=settings.EXPORT_MAX_SHEET_ROWS, progress=progress, every=every
+    )
 
 
 def _with_labels(rows):

@@ -154,7 +154,13 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+        # Look for messages abandoned by a dead worker every 10 s (kombu's default is every
+        # 100 s), so they are redelivered soon after their visibility timeout.
+        "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -173,6 +179,7 @@ EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", default=7)
 EXPORT_SELECTED_LIMIT = env.int("EXPORT_SELECTED_LIMIT", default=10_000)
 EXPORT_MAX_SHEET_ROWS = 1_048_575  # Excel's row limit less the header; tests lower it
 EXPORT_CHUNK_ROWS = 2_000  # rows fetched from the database at a time
+EXPORT_PROGRESS_ROWS = env.int("EXPORT_PROGRESS_ROWS", default=10_000)  # progress saved every N rows
 # An export's hard time limit; like every task's, below the broker's visibility timeout.
 EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=min(1800, CELERY_VISIBILITY_TIMEOUT - 60))
 if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:

@@ -2,72 +2,30 @@
 filesystem transport on the embedded default) confirm a bill once its deadline passes,
 with nobody calling the task."""
 
-import os
-import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from incentives.models import Statement, StatementStatus
 from tests import factories
+from tests.workers import start, start_worker, stop, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 90
-
-
-def _database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    credentials = quote(db["USER"] or "") + (":" + quote(db["PASSWORD"]) if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def _start(command, env, log):
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "partner_center", *command, "--loglevel=INFO"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-
-def _stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
 
 
 def test_beat_and_worker_confirm_a_bill_after_its_deadline_without_anyone_calling_the_task(tmp_path):
     statement = factories.overdue_bills(1, overdue_by=timedelta(seconds=-3))[0]
     assert statement.confirmation_deadline > timezone.now()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "VAR_DIR": str(tmp_path),  # the filesystem broker's folders and beat's schedule file
-        "CONFIRM_SWEEP_SECONDS": "1",
-        "REMINDER_SWEEP_SECONDS": "3600",
-        "CONN_MAX_AGE": "0",
-    }
+    env = worker_env(tmp_path, CONFIRM_SWEEP_SECONDS=1, REMINDER_SWEEP_SECONDS=3600)
     logs = {name: open(tmp_path / f"{name}.log", "w") for name in ("worker", "beat")}
     processes = []
     try:
-        processes.append(
-            _start(["worker", "--pool=solo", "--without-gossip", "--without-mingle"], env, logs["worker"])
-        )
-        processes.append(_start(["beat", "--schedule", str(tmp_path / "beat-schedule")], env, logs["beat"]))
+        processes.append(start_worker(env, logs["worker"]))
+        processes.append(start(["beat", "--schedule", str(tmp_path / "beat-schedule")], env, logs["beat"]))
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline and all(p.poll() is None for p in processes):
             statement.refresh_from_db()
@@ -76,7 +34,7 @@ def test_beat_and_worker_confirm_a_bill_after_its_deadline_without_anyone_callin
             time.sleep(0.5)
     finally:
         for process in processes:
-            _stop(process)
+            stop(process)
         for log in logs.values():
             log.close()
 

@@ -1,0 +1,86 @@
+"""The file builder on its own: formula injection, control characters, long text, sheet split."""
+
+import csv
+import io
+import zipfile
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from incentives.export_builder import COLUMNS, MAX_CELL_CHARS, TRUNCATED, write_csv, write_xlsx
+
+
+def row(name="Acme", feedback="", revenue="1234.56", rate="0.0525", amount="64.81"):
+    return (
+        "INC-1", "CS1", "2026-10", "Resale", name, "acct", "ECS", None, "Li Wei",
+        Decimal(revenue), Decimal(rate), Decimal(amount), "Pending confirmation", "", feedback,
+    )  # fmt: skip
+
+
+def build_xlsx(rows, **options):
+    out = io.BytesIO()
+    result = write_xlsx(rows, out, **options)
+    out.seek(0)
+    return result, out
+
+
+def test_formula_like_text_is_stored_as_text_not_as_a_formula():
+    values = ['=HYPERLINK("http://x","y")', "+1+1", "-1+1", "@SUM(A1)", "\tTab", "plain"]
+    _, out = build_xlsx([row(name=value) for value in values])
+
+    xml = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml  # no cell holds a formula
+    sheet = load_workbook(out).worksheets[0]
+    assert [sheet.cell(r, 5).value for r in range(2, 8)] == values
+    assert all(sheet.cell(r, 5).data_type == "s" for r in range(2, 8))
+
+
+def test_control_characters_are_removed_and_long_text_cut_with_a_marker():
+    _, out = build_xlsx([row(name="Bell\x07Esc\x1bCo\x00", feedback="y" * 40_000)])
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.cell(2, 5).value == "BellEscCo"
+    feedback = sheet.cell(2, 15).value
+    assert len(feedback) == MAX_CELL_CHARS and feedback.endswith(TRUNCATED)
+
+
+def test_amounts_are_exact_decimals_with_a_two_place_format_and_a_total():
+    rows = [
+        row(revenue="0.10", amount="0.10"),
+        row(revenue="0.20", amount="0.20"),
+        row(amount="1234567890.01"),
+    ]
+    result, out = build_xlsx(rows)
+
+    assert result.total_amount == Decimal("1234567890.31") and result.rows == 3
+    xml = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    assert "<v>0.1</v>" in xml and "<v>1234567890.01</v>" in xml  # written from the Decimal, no float drift
+    workbook = load_workbook(out)
+    details, summary = workbook.worksheets
+    assert details.cell(2, 12).number_format == "#,##0.00"
+    assert [c.value for c in details[1]] == [str(header) for header, _ in COLUMNS]
+    assert summary["B2"].value == 1234567890.31 and summary["B1"].value == 3
+
+
+def test_rows_beyond_the_sheet_limit_continue_on_a_further_sheet():
+    result, out = build_xlsx([row(name=f"c{n}") for n in range(7)], max_sheet_rows=3)
+    workbook = load_workbook(out)
+    assert result.sheets == 3
+    assert [ws.title for ws in workbook.worksheets] == ["Details", "Details (2)", "Details (3)", "Summary"]
+    names = [ws.cell(r, 5).value for ws in workbook.worksheets[:3] for r in range(2, ws.max_row + 1)]
+    assert names == [f"c{n}" for n in range(7)]
+    assert all(ws.cell(1, 1).value == "Incentive ID" for ws in workbook.worksheets[:3])
+
+
+def test_csv_has_the_same_columns_protects_formulas_and_ends_with_the_total():
+    out = io.BytesIO()
+    result = write_csv(
+        [row(name="=1+1"), row(name="@x"), row(name="北京云智科技有限公司", feedback="a\x07b")], out
+    )
+
+    text = out.getvalue().decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[0] == [str(header) for header, _ in COLUMNS]
+    assert [line[4] for line in lines[1:4]] == ["'=1+1", "'@x", "北京云智科技有限公司"]
+    assert lines[3][14] == "ab"
+    assert lines[1][11] == "64.81"
+    assert lines[-1][0] == "Total amount" and lines[-1][11] == "194.43" == str(result.total_amount)

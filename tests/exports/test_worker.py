@@ -1,0 +1,128 @@
+"""Exports built by a real Celery worker on the configured broker (Redis in CI, the filesystem
+transport on the embedded default), including a worker killed in the middle of a file."""
+
+import io
+import os
+import signal
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from incentives.exports import exports_expire
+from incentives.models import DetailLine, ExportJob
+from incentives.services import detail_lines_add
+from tests import factories
+from tests.workers import start_worker, stop, worker_env
+
+pytestmark = pytest.mark.django_db(transaction=True)
+WAIT_SECONDS = 60
+
+
+def wait_for(job, predicate, seconds=WAIT_SECONDS, interval=0.02):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if predicate(job):
+            return True
+        time.sleep(interval)
+    return False
+
+
+def many_lines(partner, count):
+    statement = factories.bill(partner, factories.PeriodFactory(code="2026-10"))
+    incentive = statement.incentives.get()
+    customer = factories.CustomerFactory(partner=partner)
+    detail_lines_add(
+        lines=(
+            DetailLine(incentive=incentive, order_id=f"BULK{n:08d}", customer=customer, product_type="ECS",
+                       revenue=Decimal("100.01"), rate=Decimal("0.05"))
+            for n in range(count)
+        )
+    )  # fmt: skip
+
+
+@pytest.fixture
+def worker_setup(tmp_path, settings):
+    """Workers that consume what this process publishes: same broker, database and media."""
+    from partner_center.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    app.control.purge()  # nothing left over from an earlier run
+    logs = []
+
+    def launch(name, **extra):
+        log = open(tmp_path / f"{name}.log", "w")
+        logs.append(log)
+        env = worker_env(settings.VAR_DIR, MEDIA_ROOT=settings.MEDIA_ROOT, **extra)
+        return start_worker(env, log)
+
+    yield launch
+    for log in logs:
+        log.close()
+
+
+def test_a_real_worker_builds_the_export_requested_on_the_page(client, partner_setup, worker_setup, tmp_path):
+    many_lines(partner_setup["distributor"], 300)
+    client.force_login(partner_setup["finance"])
+    worker = worker_setup("worker")
+    try:
+        client.post(reverse("incentives:export_new"), {"method": "period", "period": "2026-10"})
+        job = ExportJob.objects.get()
+        finished = wait_for(job, lambda j: not j.is_active, interval=0.2)
+    finally:
+        stop(worker)
+    assert finished and job.status == "completed", (tmp_path / "worker.log").read_text()[-3000:]
+    response = client.get(reverse("incentives:export_download", args=[job.pk]))
+    workbook = load_workbook(filename=io.BytesIO(b"".join(response.streaming_content)))
+    lines = DetailLine.objects.filter(partner=partner_setup["distributor"]).count()
+    assert workbook["Details"].max_row == lines + 1 and job.rows_written == lines == 301
+    assert (
+        f"transport:   {settings.CELERY_BROKER_URL.split('://')[0]}://"
+        in (tmp_path / "worker.log").read_text()
+    )
+
+
+def test_a_worker_killed_mid_export_leaves_no_partial_file(partner_setup, worker_setup, tmp_path):
+    many_lines(partner_setup["distributor"], 20_000)
+    redis = settings.CELERY_BROKER_URL.startswith("redis")
+    # short limits so that Redis hands the unacknowledged message to the next worker quickly
+    limits = {"CELERY_VISIBILITY_TIMEOUT": 12, "CELERY_TASK_TIME_LIMIT": 10, "EXPORT_TIME_LIMIT": 10,
+              "EXPORT_PROGRESS_ROWS": 200}  # fmt: skip
+    first = worker_setup("first", **limits)
+    from incentives.exports import export_request
+
+    try:
+        job = export_request(user=partner_setup["admin"], method="period", period="2026-10")
+        started = wait_for(job, lambda j: j.rows_written >= 200)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=15)
+    finally:
+        stop(first) if first.poll() is None else None
+    assert started, (tmp_path / "first.log").read_text()[-3000:]
+    job.refresh_from_db()
+    assert job.status == "running" and not job.file  # nothing partial is attached
+
+    if redis:  # the message was never acknowledged: Redis redelivers it to the next worker
+        second = worker_setup("second", **limits)
+        try:
+            wait_for(job, lambda j: not j.is_active, interval=0.2)
+        finally:
+            stop(second)
+        assert job.status == "completed", (tmp_path / "second.log").read_text()[-3000:]
+        assert job.attempts == 2 and job.rows_written == 20_001  # with the bill's own first line
+        sheet = load_workbook(job.file.path, read_only=True)["Details"]
+        assert sum(1 for _ in sheet.iter_rows(values_only=True)) == 20_002
+    else:  # the filesystem transport has no redelivery: the stall sweep fails the job, with a reason
+        exports_expire(now=job.heartbeat_at + timedelta(seconds=settings.EXPORT_STALE_SECONDS + 1))
+        job.refresh_from_db()
+        assert job.status == "failed" and "worker was interrupted" in job.error
+    files = (
+        [p for p in (tmp_path / "media").rglob("*") if p.is_file()] if (tmp_path / "media").exists() else []
+    )
+    assert files == ([Path(job.file.path)] if job.status == "completed" else [])
