@@ -6,7 +6,7 @@ the result is "not found" (404), never "forbidden", so nobody learns that it exi
 
 from customers.selectors import partner_of
 
-from .models import DetailLine, Incentive, Statement
+from .models import DetailLine, Incentive, LineTotal, Statement, StatementStatus
 
 
 def statements_for(user):
@@ -28,3 +28,23 @@ def detail_lines_for(user):
     if partner is None:
         return DetailLine.objects.none()
     return DetailLine.objects.filter(partner=partner)
+
+
+def line_totals_for(user):
+    """The Details totals (LineTotal) of the user's partner: the same scope as its lines."""
+    partner = partner_of(user)
+    if partner is None:
+        return LineTotal.objects.none()
+    return LineTotal.objects.filter(partner=partner)
+
+
+def details_bills_for(user):
+    """The partner's bills, newest period first: the periods the Details page offers."""
+    return statements_for(user).select_related("period").order_by("-period__code")
+
+
+def details_default_period(user):
+    """The latest period with a formal bill (anything past Estimated), else the latest at all."""
+    bills = details_bills_for(user)
+    bill = bills.exclude(status=StatementStatus.ESTIMATED).first() or bills.first()
+    return bill.period if bill else None

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .line_totals import line_totals_rebuild
 from .models import DetailLine, Incentive, Statement, StatementEvent, StatementStatus
 from .money import line_amount
 
@@ -155,7 +156,8 @@ def detail_lines_add(*, lines: Iterable[DetailLine], batch_size: int = 5000) -> 
     copied from the incentive and the customer. `lines` may be a generator: it is consumed
     in batches inside one transaction, so a million lines stay bounded in memory and land
     all or nothing. Lines of bills past Estimated are refused: published figures are frozen.
-    Incentive amounts and bill totals are recalculated once at the end.
+    Incentive amounts, bill totals and the Details totals (LineTotal) are recalculated once
+    at the end.
     """
     checked: set[int] = set()
     inserted = 0
@@ -169,6 +171,7 @@ def detail_lines_add(*, lines: Iterable[DetailLine], batch_size: int = 5000) -> 
             DetailLine.objects.bulk_create(batch)
             inserted += len(batch)
         statements_recalculate(statement_ids=checked)
+        line_totals_rebuild(statement_ids=checked)
     return inserted
 
 
