@@ -19,6 +19,10 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "view_detailline"),
     ("incentives", "change_detailline"),
     ("incentives", "view_statementevent"),
+    ("incentives", "view_feedbackline"),
+    ("incentives", "change_feedbackline"),
+    ("incentives", "reply_feedback"),
+    ("incentives", "view_feedbackmessage"),
 ]
 
 
