@@ -48,6 +48,7 @@ class FeedbackForm(forms.Form):
     text = forms.CharField(
         label=_lazy("Feedback"),
         strip=False,  # clean_feedback_text checks control characters before trimming
+        error_messages={"required": _lazy("Write the feedback text; it cannot be empty.")},
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
         help_text=_lazy("At most %(limit)d characters.") % {"limit": FEEDBACK_MAX_LENGTH},
     )
@@ -88,15 +89,22 @@ def details(request):
         ],
         "list_url": request.get_full_path(),
     }
-    if not filterset.is_valid():
-        context["problems"] = [error for errors in filterset.errors.values() for error in errors]
+    problems = [
+        _problem(filterset, name, error) for name, errors in filterset.errors.items() for error in errors
+    ]
+    try:
+        cursor = cursor_from(request.GET)
+    except PageError as error:
+        problems.append(str(error))
+    if problems:
+        context["problems"] = problems
         return render(request, "incentives/details/list.html", context, status=400)
     period = filterset.selected_period
     context.update(_choices(request.user, period))
     context["bill"] = next((bill for bill in bills if bill.period_id == getattr(period, "pk", None)), None)
     context["query"] = _query_without_cursor(filterset.data)
     try:
-        context["page"] = keyset_page(filterset.qs, cursor_from(request.GET), PAGE_SIZE)
+        context["page"] = keyset_page(filterset.qs, cursor, PAGE_SIZE)
     except PageError as error:
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)
@@ -160,6 +168,11 @@ def _feedback_refusal(user, line):
     if line.incentive.statement.status == StatementStatus.ISSUED:
         return _Refusal(issued_refusal(line.incentive.statement), 409)
     return None
+
+
+def _problem(filterset, name, error):
+    field = filterset.form.fields.get(name)
+    return f"{field.label}: {error}" if field else error
 
 
 def _choices(user, period):

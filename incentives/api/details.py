@@ -125,6 +125,7 @@ class DetailLineDetailSerializer(DetailLineSerializer):
 class FeedbackInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         trim_whitespace=False,  # clean_feedback_text checks control characters before trimming
+        allow_blank=True,  # so that an empty text gets the same message as a blank one
         help_text=_("Required; trimmed; at most %(limit)d characters; no control characters.")
         % {"limit": FEEDBACK_MAX_LENGTH},
     )
