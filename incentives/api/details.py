@@ -15,6 +15,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from partner_center.api_permissions import IsPartnerMember
+
 from ..details_filters import DetailLineFilter
 from ..feedback import (
     FEEDBACK_MAX_LENGTH,
@@ -135,9 +137,11 @@ class FeedbackInputSerializer(serializers.Serializer):
 
 
 class CanWriteFeedback(permissions.BasePermission):
+    """Checked on the line, after it was found among the partner's: another partner's is a 404."""
+
     message = VIEWER_REFUSAL
 
-    def has_permission(self, request, view):
+    def has_object_permission(self, request, view, obj):
         return may_write_feedback(request.user)
 
 
@@ -271,7 +275,7 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
             409: OpenApiResponse(description="The line's bill is already issued."),
         },
     )
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated, CanWriteFeedback])
+    @action(detail=True, methods=["post"], permission_classes=[IsPartnerMember, CanWriteFeedback])
     def feedback(self, request, pk=None):
         """Write feedback on a line; its feedback status becomes open."""
         line = self.get_object()

@@ -64,7 +64,7 @@ def add_lines(partner, period, customers, programs, orders_per_combo=1, prefix="
 
 @pytest.fixture
 def operator(db):
-    user = factories.UserFactory(username="operator", is_staff=True)
+    user = factories.UserFactory(username="ops-wang", is_staff=True)
     user.groups.add(ensure_operators_group())
     return user
 
