@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -34,11 +36,8 @@ def test_partner_filters_details_and_gives_feedback_on_a_line(page):
     page.get_by_label("Customer name").fill(word.lower())
     page.get_by_role("button", name="Search").click()
 
-    expect(page).to_have_url(
-        f"/incentives/details/?period={period}&feedback=&program=&product_type=&customer_name={word.lower()}&customer_account=&order_id=&incentive_id=&reseller=&account_manager=".replace(
-            " ", "+"
-        )
-    )
+    # the filters live in the URL
+    expect(page).to_have_url(re.compile(rf"\?period={period}&.*customer_name={re.escape(word.lower())}&"))
     summary = page.get_by_test_id("details-summary")
     expect(summary).to_contain_text(f"{matching.count()} line")
     rows = page.get_by_test_id("line-row")
