@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from customers.models import Partner, PartnerKind
 from customers.selectors import customers_for
 
-from .models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram, ReconciliationPeriod
+from .models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
 from .money import CENT
-from .selectors import details_bills_for, details_default_period, incentives_for, line_totals_for
+from .selectors import default_bill, details_bills_for, incentives_for, line_totals_for
 
 FEEDBACK_CHOICES = [
     ("with", _("With feedback")),
@@ -42,27 +42,38 @@ class Totals:
     amount: Decimal
 
 
-class PeriodField(forms.ModelChoiceField):
-    def to_python(self, value):
-        if value not in self.empty_values:
-            try:
-                PERIOD_CODE(str(value))
-            except ValidationError:
-                raise ValidationError(
-                    _("“%(value)s” is not a reconciliation period; use the form YYYY-MM, e.g. 2026-10."),
-                    code="invalid",
-                    params={"value": value},
-                ) from None
-        return super().to_python(value)
+class PeriodField(forms.CharField):
+    """A period code, cleaned to the partner's bill of that period (bills come from the FilterSet)."""
+
+    bills: list = []
+
+    def clean(self, value):
+        code = super().clean(value)
+        if not code:
+            return None
+        try:
+            PERIOD_CODE(code)
+        except ValidationError:
+            raise ValidationError(
+                _("“%(value)s” is not a reconciliation period; use the form YYYY-MM, e.g. 2026-10."),
+                code="invalid",
+                params={"value": code},
+            ) from None
+        for bill in self.bills:
+            if bill.period.code == code:
+                return bill
+        raise ValidationError(
+            _("There is no bill for reconciliation period %(value)s; choose one of yours."),
+            code="invalid_choice",
+            params={"value": code},
+        )
 
 
-class PeriodFilter(django_filters.ModelChoiceFilter):
+class PeriodFilter(django_filters.CharFilter):
     field_class = PeriodField
 
-
-def _bill_periods(request):
-    user = getattr(request, "user", None)
-    return ReconciliationPeriod.objects.filter(statements__in=details_bills_for(user)).order_by("-code")
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(period_id=value.period_id)
 
 
 def _text(label, method, help_text):
@@ -72,12 +83,7 @@ def _text(label, method, help_text):
 class DetailLineFilter(django_filters.FilterSet):
     period = PeriodFilter(
         label=_("Reconciliation period"),
-        to_field_name="code",
-        queryset=_bill_periods,
         help_text=_("YYYY-MM; defaults to the latest period with a formal (not Estimated) bill."),
-        error_messages={
-            "invalid_choice": _("There is no bill for reconciliation period %(value)s; choose one of yours.")
-        },
     )
     feedback = django_filters.ChoiceFilter(
         label=_("Feedback"), choices=FEEDBACK_CHOICES, method="filter_feedback", empty_label=_("Any")
@@ -102,17 +108,29 @@ class DetailLineFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if data is not None and not data.get("period") and request is not None:
-            default = details_default_period(request.user)
-            if default is not None:
-                data = data.copy()
-                data["period"] = default.code
+        # the partner's bills, newest first: the periods to choose from (one query, reused)
+        self.bills = list(details_bills_for(request.user)) if request is not None else []
+        default = default_bill(self.bills)
+        if data is not None and not data.get("period") and default is not None:
+            data = data.copy()
+            data["period"] = default.period.code
         super().__init__(data, queryset, request=request, prefix=prefix)
         self._keys = {}
 
     @property
-    def selected_period(self):
+    def form(self):
+        form = super().form
+        form.fields["period"].bills = self.bills
+        return form
+
+    @property
+    def selected_bill(self):
         return self.form.cleaned_data.get("period") if self.is_valid() else None
+
+    @property
+    def selected_period(self):
+        bill = self.selected_bill
+        return bill.period if bill else None
 
     def filter_queryset(self, queryset):
         if self.form.cleaned_data.get("period") is None:
@@ -121,6 +139,8 @@ class DetailLineFilter(django_filters.FilterSet):
 
     def totals(self) -> Totals:
         """Count and amount of ALL matching lines, exact to the cent."""
+        if not self.is_valid():
+            return Totals(count=0, amount=Decimal("0.00"))
         if self.form.cleaned_data.get("order_id"):
             # order IDs are not in LineTotal; an order ID (prefix) selects few lines anyway
             sums = self.qs.aggregate(count=Count("id"), amount=Sum("amount"))

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
@@ -31,15 +31,15 @@ from .feedback import (
     issued_refusal,
     may_write_feedback,
 )
-from .models import DetailLine, StatementStatus
+from .models import DetailLine, ProgramRate, StatementStatus
 from .money import ROUNDING_RULE
 from .paging import PageError, cursor_from, keyset_page
-from .selectors import detail_lines_for, details_bills_for, incentives_for, line_totals_for
+from .selectors import detail_lines_for
 from .services import IncentiveError
 
 PAGE_SIZE = 20
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
-LIST_RELATED = ("incentive__statement", "customer", "tier2_reseller")
+LIST_RELATED = ("incentive", "customer", "tier2_reseller")  # the bill is the page's, one for all rows
 TEXT_FILTERS = ("customer_name", "customer_account", "order_id", "incentive_id", "reseller")
 TEXT_FILTERS += ("account_manager",)
 
@@ -79,15 +79,12 @@ def details(request):
     """Pick a period, filter, page; count and total cover every matching line."""
     lines = detail_lines_for(request.user).select_related(*LIST_RELATED)
     filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
-    bills = list(details_bills_for(request.user))
     context = {
         "filter": filterset,
-        "bills": bills,
-        "may_write": may_write_feedback(request.user),
+        "bills": filterset.bills,
         "text_filters": [
             (name, filterset.filters[name].label, filterset.data.get(name, "")) for name in TEXT_FILTERS
         ],
-        "list_url": request.get_full_path(),
     }
     problems = [
         _problem(filterset, name, error) for name, errors in filterset.errors.items() for error in errors
@@ -99,10 +96,10 @@ def details(request):
     if problems:
         context["problems"] = problems
         return render(request, "incentives/details/list.html", context, status=400)
-    period = filterset.selected_period
-    context.update(_choices(request.user, period))
-    context["bill"] = next((bill for bill in bills if bill.period_id == getattr(period, "pk", None)), None)
+    context["bill"] = filterset.selected_bill
+    context.update(_choices(context["bill"]))
     context["query"] = _query_without_cursor(filterset.data)
+    context.update(_rows_context(request.user, context["bill"], request.get_full_path()))
     try:
         context["page"] = keyset_page(filterset.qs, cursor, PAGE_SIZE)
     except PageError as error:
@@ -154,8 +151,8 @@ def detail_feedback(request, pk):
         except DetailLine.DoesNotExist:
             raise Http404 from None
         if htmx:
-            line = detail_lines_for(request.user).select_related(*LIST_RELATED).get(pk=line.pk)
-            saved = {"line": line, "may_write": True, "list_url": context["next"]}
+            line = detail_lines_for(request.user).select_related(*LINE_RELATED).get(pk=line.pk)
+            saved = {"rows": [line], **_rows_context(request.user, line.incentive.statement, context["next"])}
             return render(request, "incentives/details/_feedback_saved.html", saved)
         messages.success(request, _("Feedback saved. Operations will answer it here."))
         return redirect(context["next"] or reverse("incentives:detail_line", args=[line.pk]))
@@ -170,25 +167,36 @@ def _feedback_refusal(user, line):
     return None
 
 
+def _rows_context(user, bill, list_url):
+    """What every row of a page shares: its bill, where links go, whether Feedback is open."""
+    closed = ""
+    if not may_write_feedback(user):
+        closed = _("Viewers cannot write feedback.")
+    elif bill is not None and bill.status == StatementStatus.ISSUED:
+        closed = _("The bill is issued; its lines no longer take feedback.")
+    return {
+        "bill": bill,
+        "lines_url": reverse("incentives:details"),
+        "next_query": urlencode({"next": list_url}),
+        "feedback_closed": closed,
+    }
+
+
 def _problem(filterset, name, error):
     field = filterset.form.fields.get(name)
     return f"{field.label}: {error}" if field else error
 
 
-def _choices(user, period):
-    """The period's programs and product types, for the filter form's drop-downs."""
-    if period is None:
+def _choices(bill):
+    """The bill's programs and their product types, for the filter form's drop-downs."""
+    if bill is None:
         return {"programs": [], "product_types": []}
-    incentives = incentives_for(user).filter(statement__period=period).select_related("program")
-    product_types = (
-        line_totals_for(user)
-        .filter(period=period)
-        .order_by("product_type")
-        .values_list("product_type", flat=True)
-    )
+    rates = ProgramRate.objects.filter(program__incentives__statement=bill).select_related("program")
+    rates = list(rates.order_by("program__code", "product_type"))
+    programs = {rate.program.code: rate.program for rate in rates}
     return {
-        "programs": [incentive.program for incentive in incentives.order_by("program__code")],
-        "product_types": list(product_types.distinct()),
+        "programs": list(programs.values()),
+        "product_types": sorted({rate.product_type for rate in rates}),
     }
 
 

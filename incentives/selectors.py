@@ -43,8 +43,12 @@ def details_bills_for(user):
     return statements_for(user).select_related("period").order_by("-period__code")
 
 
+def default_bill(bills):
+    """Of bills newest first: the latest formal one (anything past Estimated), else the latest."""
+    formal = (bill for bill in bills if bill.status != StatementStatus.ESTIMATED)
+    return next(formal, None) or next(iter(bills), None)
+
+
 def details_default_period(user):
-    """The latest period with a formal bill (anything past Estimated), else the latest at all."""
-    bills = details_bills_for(user)
-    bill = bills.exclude(status=StatementStatus.ESTIMATED).first() or bills.first()
+    bill = default_bill(list(details_bills_for(user)))
     return bill.period if bill else None

@@ -14,3 +14,11 @@ def rate_percent(rate):
     if percent.as_tuple().exponent > -2:
         percent = percent.quantize(Decimal("0.01"))
     return f"{percent}%"
+
+
+@register.filter
+def money(value):
+    """Decimal to the cent with thousands separators: 1234.5 -> "1,234.50" (as intcomma, faster)."""
+    if value in (None, ""):
+        return ""
+    return format(Decimal(value), ",.2f")
