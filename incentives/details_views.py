@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
@@ -40,8 +41,14 @@ from .services import IncentiveError
 PAGE_SIZE = 20
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
 LIST_RELATED = ("incentive", "customer", "tier2_reseller")  # the bill is the page's, one for all rows
-TEXT_FILTERS = ("customer_name", "customer_account", "order_id", "incentive_id", "reseller")
-TEXT_FILTERS += ("account_manager",)
+TEXT_FILTERS = (
+    "customer_name",
+    "customer_account",
+    "order_id",
+    "incentive_id",
+    "reseller",
+    "account_manager",
+)
 
 
 class FeedbackForm(forms.Form):
@@ -50,7 +57,7 @@ class FeedbackForm(forms.Form):
         strip=False,  # clean_feedback_text checks control characters before trimming
         error_messages={"required": _lazy("Write the feedback text; it cannot be empty.")},
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
-        help_text=_lazy("At most %(limit)d characters.") % {"limit": FEEDBACK_MAX_LENGTH},
+        help_text=format_lazy(_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
     )
 
     def clean_text(self):

@@ -4,6 +4,7 @@ The same DetailLineFilter as the page; keyset paging whose every response carrie
 count and total amount of ALL matching lines; feedback through incentives/feedback.py.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
@@ -128,8 +129,10 @@ class FeedbackInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         trim_whitespace=False,  # clean_feedback_text checks control characters before trimming
         allow_blank=True,  # so that an empty text gets the same message as a blank one
-        help_text=_("Required; trimmed; at most %(limit)d characters; no control characters.")
-        % {"limit": FEEDBACK_MAX_LENGTH},
+        help_text=format_lazy(
+            _("Required; trimmed; at most {limit} characters; no control characters."),
+            limit=FEEDBACK_MAX_LENGTH,
+        ),
     )
 
     def validate_text(self, value):
