@@ -36,13 +36,15 @@ CURSOR_PARAMS = ("after", "before", "last")
 
 
 class DetailLineSerializer(serializers.ModelSerializer):
-    period = serializers.CharField(source="period.code")
+    period = serializers.SerializerMethodField()
     incentive_id = serializers.CharField(source="incentive.incentive_id")
     program = serializers.CharField(source="program.code")
     customer_name = serializers.CharField(source="customer.name")
     customer_account = serializers.CharField(source="customer.account")
     tier2_reseller = serializers.CharField(source="tier2_reseller.name", allow_null=True, default=None)
-    bill_status = serializers.CharField(source="incentive.statement.status")
+    bill_status = serializers.SerializerMethodField(
+        help_text="Status of the line's bill: estimated, pending_confirmation, issuing or issued."
+    )
 
     class Meta:
         model = DetailLine
@@ -65,6 +67,16 @@ class DetailLineSerializer(serializers.ModelSerializer):
             "feedback",
             "feedback_at",
         ]
+
+    def _bill(self, line):
+        # a list page is one bill's lines: the view passes that bill instead of a join per row
+        return self.context.get("bill") or line.incentive.statement
+
+    def get_period(self, line) -> str:
+        return self._bill(line).period.code
+
+    def get_bill_status(self, line) -> str:
+        return self._bill(line).status
 
 
 class FeedbackMessageSerializer(serializers.ModelSerializer):
@@ -249,7 +261,9 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = DetailsPagination
 
     def get_queryset(self):
-        related = ["period", "incentive__statement", "program", "customer", "tier2_reseller"]
+        related = ["incentive", "program", "customer", "tier2_reseller"]
+        if self.action != "list":
+            related.append("incentive__statement__period")
         return detail_lines_for(self.request.user).select_related(*related)
 
     def get_serializer_class(self):
@@ -266,7 +280,8 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
             raise translate_validation(filterset.errors)
         rows = self.paginate_queryset(filterset.qs)
         self.paginator.totals, self.paginator.period = filterset.totals(), filterset.selected_period
-        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+        serializer = DetailLineSerializer(rows, many=True, context={"bill": filterset.selected_bill})
+        return self.get_paginated_response(serializer.data)
 
     @extend_schema(
         request=FeedbackInputSerializer,
