@@ -266,11 +266,12 @@ class FeedbackLineAdmin(admin.ModelAdmin):
         "amount",
         "feedback_status",
         "feedback",
+        "feedback_reply",
         "feedback_at",
     ]
     fieldsets = [
         (_("Line"), {"fields": readonly_fields[:10]}),
-        (_("Feedback"), {"fields": ["feedback_status", "feedback", "feedback_at"]}),
+        (_("Feedback"), {"fields": ["feedback_status", "feedback", "feedback_reply", "feedback_at"]}),
         (_("Reply"), {"fields": ["reply", "new_status"]}),
     ]
     inlines = [FeedbackMessageInline]

@@ -134,8 +134,12 @@ def _append(line, statement_id, actor, author_kind, text, status):
     fields = ["feedback_status", "feedback_at"]
     line.feedback_status, line.feedback_at = status, timezone.now()
     if author_kind == FeedbackAuthor.PARTNER:
-        line.feedback = text
-        fields.append("feedback")
+        # a new question: the previous reply no longer answers it
+        line.feedback, line.feedback_reply = text, ""
+        fields += ["feedback", "feedback_reply"]
+    elif text:
+        line.feedback_reply = text
+        fields.append("feedback_reply")
     line.save(update_fields=fields)
     line_totals_move(line=line, statement_id=statement_id, old_status=old_status, new_status=status)
     return line

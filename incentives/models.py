@@ -177,8 +177,9 @@ class DetailLine(models.Model):
     amount = models.DecimalField(_("amount"), **MONEY)
     # Denormalised from the feedback thread (FeedbackMessage) by incentives/feedback.py, so the
     # Details list shows and filters feedback without a join: the partner's latest feedback
-    # text, the thread's status and the time of its latest message.
+    # text, the operators' reply to it, the thread's status and the time of its latest message.
     feedback = models.TextField(_("feedback"), blank=True)
+    feedback_reply = models.TextField(_("reply"), blank=True)
     feedback_status = models.CharField(
         _("feedback status"), max_length=10, choices=FeedbackStatus.choices, blank=True, default=""
     )

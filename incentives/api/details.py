@@ -65,6 +65,7 @@ class DetailLineSerializer(serializers.ModelSerializer):
             "bill_status",
             "feedback_status",
             "feedback",
+            "feedback_reply",
             "feedback_at",
         ]
 

@@ -57,7 +57,7 @@ def test_partner_filters_details_and_gives_feedback_on_a_line(page):
     expect(row.get_by_test_id("line-feedback")).to_contain_text("Open")
     expect(row.get_by_test_id("line-feedback")).to_contain_text("Rate for this order <b>looks</b> wrong")
     expect(page.get_by_role("status").filter(has_text="Feedback saved")).to_be_visible()
-    message = FeedbackMessage.objects.get()
+    message = FeedbackMessage.objects.get(author__username="demo-admin")
     assert (message.author.username, message.text) == ("demo-admin", "Rate for this order <b>looks</b> wrong")
 
     page.reload()

@@ -63,7 +63,12 @@ def test_operator_reply_round_trip(client, world, operator, asked):
     client.force_login(world["viewer"])
     listed = client.get(DETAILS, {"feedback": "answered", "order_id": asked.order_id})
     assert [line.pk for line in listed.context["page"].rows] == [asked.pk]
-    assert "Answered" in listed.content.decode()
+    row = listed.content.decode()
+    assert "Answered" in row and "Reply: ECS under RSL pays 5%; see the policy." in row
+    listed_api = client.get(API, {"feedback": "answered", "order_id": asked.order_id}).json()["results"]
+    assert [(r["feedback"], r["feedback_reply"]) for r in listed_api] == [
+        ("Rate should be 8%?", "ECS under RSL pays 5%; see the policy.")
+    ]
     details = client.get(reverse("incentives:detail_line", args=[asked.pk])).content.decode()
     assert "ECS under RSL pays 5%; see the policy." in details and "Partner Center operations" in details
     assert operator.username not in details
@@ -93,7 +98,11 @@ def test_answering_needs_text_and_text_is_validated(client, operator, asked):
 def test_partner_writing_again_reopens_answered_feedback(world, operator, asked):
     feedback_reply(line_id=asked.pk, actor=operator, text="Answered.", status="answered")
     line = feedback_add(line_id=asked.pk, actor=world["finance"], text="Still wrong, please re-check.")
-    assert line.feedback_status == "open"
+    assert (line.feedback_status, line.feedback, line.feedback_reply) == (
+        "open",
+        "Still wrong, please re-check.",
+        "",
+    )
     assert list(FeedbackMessage.objects.filter(line=asked).values_list("status", flat=True)) == [
         "open",
         "answered",

@@ -130,3 +130,16 @@ def test_feedback_racing_the_payout_approval_never_lands_on_an_issued_bill(world
     messages = FeedbackMessage.objects.filter(line=line)
     # either the feedback committed before the approval took the bill's lock, or it was refused
     assert (written, messages.count()) in {("open", 1), ("refused", 0)}
+
+
+def test_demo_data_has_feedback_in_every_status_once(db):
+    from incentives.demo import seed_demo
+
+    seed_demo(details=600)
+    statuses = set(DetailLine.objects.exclude(feedback_status="").values_list("feedback_status", flat=True))
+    messages = FeedbackMessage.objects.count()
+    seed_demo(details=600)
+
+    assert statuses == {"open", "answered", "resolved"}
+    assert FeedbackMessage.objects.count() == messages
+    assert totals_agree_with_lines()
