@@ -82,6 +82,7 @@ class Command(BaseCommand):
             ("period only", {}),
             ("feedback=with", {"feedback": "with"}),
             ("feedback=without", {"feedback": "without"}),
+            ("feedback=open", {"feedback": "open"}),
             ("program", {"program": sample.program.code}),
             ("customer_name", {"customer_name": word}),
             ("customer_account", {"customer_account": sample.customer.account}),
