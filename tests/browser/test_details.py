@@ -50,6 +50,9 @@ def test_partner_filters_details_and_gives_feedback_on_a_line(page):
     row.get_by_role("link", name="Feedback").click()
     dialog = page.get_by_test_id("feedback-dialog")
     expect(dialog).to_be_visible()
+    dialog.get_by_label("Feedback").fill("   ")  # blank: refused, the dialog stays with the message
+    dialog.get_by_role("button", name="OK").click()
+    expect(dialog.get_by_test_id("feedback-error")).to_contain_text("cannot be empty")
     dialog.get_by_label("Feedback").fill("  Rate for this order <b>looks</b> wrong  ")
     dialog.get_by_role("button", name="OK").click()
 
