@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from customers.models import AssociationType, Customer, Membership, Partner, PartnerKind, Role
 
-from .models import DetailLine, IncentiveProgram, ProgramRate, ReconciliationPeriod
+from .feedback import feedback_add, feedback_reply
+from .models import DetailLine, FeedbackMessage, IncentiveProgram, ProgramRate, ReconciliationPeriod
 from .operators import ensure_operators_group
 from .services import (
     detail_lines_add,
@@ -124,6 +125,7 @@ def seed_demo(*, password=DEFAULT_PASSWORD, details=3000, seed=2026, now=None) -
             created = detail_lines_add(lines=_lines(details, rng, incentives, customers, programs))
     lines_seconds = perf_counter() - started
     statements = _advance_statuses(partners, periods, operator)
+    _demo_feedback(partners["P1001"], periods[1], operator)
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 
@@ -292,3 +294,28 @@ def _advance_statuses(partners, periods, operator):
                 if back >= 4:
                     statement_approve(statement_id=statement.pk, actor=operator)
     return count
+
+
+def _demo_feedback(partner, period, operator, most=200):
+    """Feedback on ~1% of the distributor's lines of last month (at most `most`), through the
+    services: a few answered, a few resolved. Only once: nothing if any feedback exists."""
+    if FeedbackMessage.objects.filter(line__partner=partner).exists():
+        return
+    ids = list(
+        DetailLine.objects.filter(partner=partner, period=period).order_by("id").values_list("id", flat=True)
+    )
+    if not ids:
+        return
+    count = min(len(ids) // 100 + 3, most, len(ids))
+    sales = get_user_model().objects.get(username="demo-sales")
+    for number, line_id in enumerate(ids[:: max(len(ids) // count, 1)][:count]):
+        feedback_add(line_id=line_id, actor=sales, text="Please check this line's rate against the policy.")
+        if number % 3 == 1:
+            feedback_reply(
+                line_id=line_id,
+                actor=operator,
+                text="The rate follows the program policy.",
+                status="answered",
+            )
+        elif number % 3 == 2:
+            feedback_reply(line_id=line_id, actor=operator, text="", status="resolved")

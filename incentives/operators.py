@@ -26,6 +26,10 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "change_detailline"),
     ("incentives", "view_statementevent"),
     ("incentives", "view_exportjob"),  # see export activity; downloading is Vendor finance's
+    ("incentives", "view_feedbackline"),
+    ("incentives", "change_feedbackline"),
+    ("incentives", "reply_feedback"),
+    ("incentives", "view_feedbackmessage"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"

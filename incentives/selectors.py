@@ -11,7 +11,7 @@ from django.db.models import Count, F, Sum
 
 from customers.selectors import partner_of
 
-from .models import DetailLine, FeedbackStatus, Incentive, Statement
+from .models import DetailLine, FeedbackStatus, Incentive, LineTotal, Statement, StatementStatus
 
 
 def statements_for(user):
@@ -85,3 +85,27 @@ def exports_for(user):
     if partner is None:
         return ExportJob.objects.none()
     return ExportJob.objects.filter(partner=partner)
+
+
+def line_totals_for(user):
+    """The Details totals (LineTotal) of the user's partner: the same scope as its lines."""
+    partner = partner_of(user)
+    if partner is None:
+        return LineTotal.objects.none()
+    return LineTotal.objects.filter(partner=partner)
+
+
+def details_bills_for(user):
+    """The partner's bills, newest period first: the periods the Details page offers."""
+    return statements_for(user).select_related("period").order_by("-period__code")
+
+
+def default_bill(bills):
+    """Of bills newest first: the latest formal one (anything past Estimated), else the latest."""
+    formal = (bill for bill in bills if bill.status != StatementStatus.ESTIMATED)
+    return next(formal, None) or next(iter(bills), None)
+
+
+def details_default_period(user):
+    bill = default_bill(list(details_bills_for(user)))
+    return bill.period if bill else None

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from customers.models import CONFIRMING_ROLES, Membership
 
+from .line_totals import line_totals_rebuild
 from .models import (
     DeadlineReminder,
     DetailLine,
@@ -189,7 +190,8 @@ def detail_lines_add(*, lines: Iterable[DetailLine], batch_size: int = 5000) -> 
     copied from the incentive and the customer. `lines` may be a generator: it is consumed
     in batches inside one transaction, so a million lines stay bounded in memory and land
     all or nothing. Lines of bills past Estimated are refused: published figures are frozen.
-    Incentive amounts and bill totals are recalculated once at the end.
+    Incentive amounts, bill totals and the Details totals (LineTotal) are recalculated once
+    at the end.
     """
     checked: set[int] = set()
     inserted = 0
@@ -203,6 +205,7 @@ def detail_lines_add(*, lines: Iterable[DetailLine], batch_size: int = 5000) -> 
             DetailLine.objects.bulk_create(batch)
             inserted += len(batch)
         statements_recalculate(statement_ids=checked)
+        line_totals_rebuild(statement_ids=checked)
     return inserted
 
 

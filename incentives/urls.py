@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, views
+from . import details_views, export_views, views
 
 app_name = "incentives"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("exports/", export_views.export_history, name="export_history"),
     path("exports/new/", export_views.export_new, name="export_new"),
     path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
+    path("details/", details_views.details, name="details"),
+    path("details/<int:pk>/", details_views.detail_line, name="detail_line"),
+    path("details/<int:pk>/feedback/", details_views.detail_feedback, name="detail_feedback"),
 ]
