@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,7 +33,7 @@ from .feedback import (
     issued_refusal,
     may_write_feedback,
 )
-from .models import DetailLine, ProgramRate, StatementStatus
+from .models import DetailLine, ExportFormat, ProgramRate, StatementStatus
 from .money import ROUNDING_RULE
 from .paging import PageError, cursor_from, keyset_page
 from .selectors import detail_lines_for
@@ -113,6 +114,8 @@ def details(request):
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)
     context["totals"] = filterset.totals()
+    context["export_limit"] = settings.EXPORT_SELECTED_LIMIT
+    context["export_formats"] = ExportFormat.choices
     return render(request, "incentives/details/list.html", context)
 
 
@@ -181,11 +184,13 @@ def _rows_context(user, bill, list_url):
         closed = _("Viewers cannot write feedback.")
     elif bill is not None and bill.status == StatementStatus.ISSUED:
         closed = _("The bill is issued; its lines no longer take feedback.")
+    membership = membership_of(user)
     return {
         "bill": bill,
         "lines_url": reverse("incentives:details"),
         "next_query": urlencode({"next": list_url}),
         "feedback_closed": closed,
+        "can_export": membership is not None and membership.can_confirm,
     }
 
 

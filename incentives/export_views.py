@@ -68,12 +68,9 @@ def export_history(request):
 def export_new(request):
     """Queue an export (by period, by programs, or the selected lines) and answer at once."""
     _member(request)
-    # Back where the request came from: the Details page (Export Selected) or Export History.
-    back = reverse(
-        "incentives:details" if request.POST.get("back") == "details" else "incentives:export_history"
-    )
+    from_details = request.POST.get("back") == "details"  # Export Selected, from the Details page
     try:
-        export_request(
+        job = export_request(
             user=request.user,
             method=request.POST.get("method", ""),
             file_format=request.POST.get("file_format", ExportFormat.XLSX),
@@ -85,17 +82,16 @@ def export_new(request):
         raise PermissionDenied(str(error)) from error
     except IncentiveError as error:
         messages.error(request, str(error))
-        return redirect(back)
+        return redirect("incentives:details" if from_details else "incentives:export_history")
+    # Export History announces the result of the jobs it is asked to watch, however fast they ran.
+    history = f"{reverse('incentives:export_history')}?watch={job.pk}"
     messages.success(
         request,
         format_html(
-            '{} <a href="{}">{}</a>',
-            _("Export task created."),
-            reverse("incentives:export_history"),
-            _("View it in Export History"),
+            '{} <a href="{}">{}</a>', _("Export task created."), history, _("View it in Export History")
         ),
     )
-    return redirect(back)
+    return redirect(reverse("incentives:details") if from_details else history)
 
 
 @login_required

@@ -36,8 +36,11 @@ def test_requesting_an_export_answers_at_once_with_a_link_to_the_history(client,
         follow=True,
     )
     body = response.content.decode()
-    assert 'Export task created. <a href="/incentives/exports/">View it in Export History</a>' in body
     job = ExportJob.objects.get()
+    assert (
+        f'Export task created. <a href="/incentives/exports/?watch={job.pk}">View it in Export History</a>'
+        in body
+    )
     assert (job.status, job.method, job.file_format) == ("queued", "programs", "csv")
     assert set(job.programs.values_list("code", flat=True)) == {"RSL", "REF"}
 
@@ -64,6 +67,8 @@ def test_history_refreshes_itself_while_a_job_runs_and_announces_the_result(
 
     assert "Records exported successfully" in fragment and "<html" not in fragment
     assert "hx-trigger" not in fragment  # nothing left to wait for: polling stops
+    # a job that finished before the page was opened is announced too
+    assert "Records exported successfully" in client.get(HISTORY, {"watch": str(job.pk)}).content.decode()
 
 
 def test_download_serves_the_file_with_its_name_and_type(client, partner_setup, jobs):
