@@ -64,40 +64,53 @@ def clean_text(value) -> str:
     return text
 
 
+def _safe_text(value):
+    # Fast path: printable text of normal length needs nothing (str.isprintable runs in C).
+    if value.__class__ is str and value.isprintable() and len(value) <= MAX_CELL_CHARS:
+        return value
+    return clean_text(value)
+
+
+TEXT_COLUMNS = [index for index, (_header, kind) in enumerate(COLUMNS) if kind == "text"]
+NUMBER_COLUMNS = [index for index, (_header, kind) in enumerate(COLUMNS) if kind != "text"]
+
+
 def write_xlsx(
-    rows: Iterable[tuple], out, *, max_sheet_rows=1_048_575, progress: Callable | None = None, every=10_000
+    rows: Iterable, out, *, max_sheet_rows=1_048_575, progress: Callable | None = None, every=10_000
 ):
-    """Write rows to `out` (a binary file); a new sheet starts after max_sheet_rows data rows."""
+    """Write rows to `out` (a binary file); a new sheet starts after max_sheet_rows data rows.
+
+    Rows may be lists, which are then reused for the cells (not copied again).
+    """
     workbook = Workbook(write_only=True)
     headers = [str(header) for header, _kind in COLUMNS]
-    kinds = [kind for _header, kind in COLUMNS]
-    sheet, styled = _new_sheet(workbook, 1, headers, kinds)
+    sheet, styled = _new_sheet(workbook, 1, headers)
     count, in_sheet, sheets, total = 0, 0, 1, Decimal("0")
     for row in rows:
         if in_sheet == max_sheet_rows:
             sheets += 1
-            sheet, styled = _new_sheet(workbook, sheets, headers, kinds)
+            sheet, styled = _new_sheet(workbook, sheets, headers)
             in_sheet = 0
-        values = list(row)
-        for index, kind in enumerate(kinds):
+        values = row if row.__class__ is list else list(row)
+        total += values[AMOUNT_COLUMN]
+        for index in TEXT_COLUMNS:
             value = values[index]
-            if kind == "text":
-                if value is None:
-                    continue
-                text = clean_text(value)
-                if text.startswith("="):
-                    # openpyxl would store it as a formula; a string-typed cell keeps it text
-                    cell = WriteOnlyCell(sheet, value=text)
-                    cell.data_type = "s"
-                    values[index] = cell
-                else:
-                    values[index] = text
+            if value is None:
+                continue
+            text = _safe_text(value)
+            if text[:1] == "=":
+                # openpyxl would store it as a formula; a string-typed cell keeps it text
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"
+                values[index] = cell
             else:
-                # one styled cell per column, reused: the row is serialised by append()
-                styled[index].value = value
-                values[index] = styled[index]
+                values[index] = text
+        for index in NUMBER_COLUMNS:
+            # one styled cell per column, reused: append() serialises the row at once
+            cell = styled[index]
+            cell.value = values[index]
+            values[index] = cell
         sheet.append(values)
-        total += row[AMOUNT_COLUMN]
         count += 1
         in_sheet += 1
         if progress and count % every == 0:
@@ -107,16 +120,15 @@ def write_xlsx(
     return BuildResult(rows=count, total_amount=total, sheets=sheets)
 
 
-def _new_sheet(workbook, number, headers, kinds):
+def _new_sheet(workbook, number, headers):
     title = str(_("Details")) if number == 1 else f"{_('Details')} ({number})"
     sheet = workbook.create_sheet(title=title)
     sheet.freeze_panes = "A2"
     sheet.append(headers)
     styled = {}
-    for index, kind in enumerate(kinds):
-        if kind != "text":
-            styled[index] = WriteOnlyCell(sheet)
-            styled[index].number_format = MONEY_FORMAT if kind == "money" else RATE_FORMAT
+    for index in NUMBER_COLUMNS:
+        styled[index] = WriteOnlyCell(sheet)
+        styled[index].number_format = MONEY_FORMAT if COLUMNS[index][1] == "money" else RATE_FORMAT
     return sheet, styled
 
 
@@ -129,7 +141,7 @@ def _summary_sheet(workbook, count, total):
 
 
 def csv_text(value) -> str:
-    text = clean_text(value)
+    text = _safe_text(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -138,15 +150,14 @@ def write_csv(rows: Iterable[tuple], out, *, progress: Callable | None = None, e
     stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(stream)
     writer.writerow([str(header) for header, _kind in COLUMNS])
-    text_columns = [index for index, (_h, kind) in enumerate(COLUMNS) if kind == "text"]
     count, total = 0, Decimal("0")
     for row in rows:
-        values = list(row)
-        for index in text_columns:
+        values = row if row.__class__ is list else list(row)
+        total += values[AMOUNT_COLUMN]
+        for index in TEXT_COLUMNS:
             if values[index] is not None:
                 values[index] = csv_text(values[index])
         writer.writerow(values)
-        total += row[AMOUNT_COLUMN]
         count += 1
         if progress and count % every == 0:
             progress(count)

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from incentives.exports import export_run
+from incentives.models import ExportJob
+
+
+class Command(BaseCommand):
+    help = "Build one export job now, in this process (what the worker does); idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("job_id", type=int)
+
+    def handle(self, *args, job_id, **options):
+        if not ExportJob.objects.filter(pk=job_id).exists():
+            raise CommandError(f"There is no export job {job_id}.")
+        job = export_run(job_id)
+        self.stdout.write(
+            f"export {job.pk}: {job.status}, {job.rows_written:,} rows, {job.size_bytes or 0:,} bytes"
+        )
+        if job.error:
+            self.stdout.write(job.error)
