@@ -2,13 +2,12 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .exports import CONTENT_TYPES
+from .exports import export_file_response
 from .models import ExportJob, ExportStatus
 
 
@@ -53,9 +52,4 @@ class ExportJobAdmin(admin.ModelAdmin):
         if job.status != ExportStatus.COMPLETED or not job.file:
             self.message_user(request, _("This export has no file to download."), messages.WARNING)
             return redirect("admin:incentives_exportjob_changelist")
-        return FileResponse(
-            job.file.open("rb"),
-            as_attachment=True,
-            filename=job.file_name,
-            content_type=CONTENT_TYPES[job.file_format],
-        )
+        return export_file_response(job)

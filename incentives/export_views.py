@@ -3,29 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from customers.selectors import membership_of
+from customers.selectors import require_membership
 
-from .exports import CONTENT_TYPES, ExportPermissionError, export_request, require_export_role
+from .exports import ExportPermissionError, export_file_response, export_request, require_export_role
 from .filters import partner_periods, partner_programs
 from .models import ExportFormat, ExportMethod, ExportStatus
 from .selectors import exports_for
 from .services import IncentiveError
 
 HISTORY_ROWS = 50
-
-
-def _member(request):
-    membership = membership_of(request.user)
-    if membership is None:
-        raise PermissionDenied(_("Your user is not a member of any partner company."))
-    return membership
 
 
 def _watched(request):
@@ -39,7 +31,7 @@ def _watched(request):
 @login_required
 def export_history(request):
     """Every export of the partner, newest first; refreshes itself while one is running."""
-    membership = _member(request)
+    membership = require_membership(request.user)
     jobs = list(
         exports_for(request.user)
         .select_related("period", "requested_by")
@@ -67,7 +59,7 @@ def export_history(request):
 @require_POST
 def export_new(request):
     """Queue an export (by period, by programs, or the selected lines) and answer at once."""
-    _member(request)
+    require_membership(request.user)
     from_details = request.POST.get("back") == "details"  # Export Selected, from the Details page
     try:
         job = export_request(
@@ -97,7 +89,7 @@ def export_new(request):
 @login_required
 def export_download(request, pk):
     """The finished file, only through this view: scoped to the partner, admin and finance only."""
-    _member(request)
+    require_membership(request.user)
     job = get_object_or_404(exports_for(request.user), pk=pk)
     try:
         require_export_role(request.user)
@@ -109,9 +101,4 @@ def export_download(request, pk):
             % {"name": job.file_name or job.pk, "status": job.get_status_display()}
         )  # fmt: skip
         return redirect("incentives:export_history")
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.file_name,
-        content_type=CONTENT_TYPES[job.file_format],
-    )
+    return export_file_response(job)

@@ -238,6 +238,18 @@ def _file_name(job):
     return f"incentive-details-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 
 
+def export_file_response(job):
+    """The finished file as a download: server-made name, the format's content type."""
+    from django.http import FileResponse
+
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.file_name,
+        content_type=CONTENT_TYPES[job.file_format],
+    )
+
+
 def export_fail(*, job_id, reason):
     """Mark a job failed with a reason people can read; a finished job stays as it is."""
     ExportJob.objects.filter(pk=job_id, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(

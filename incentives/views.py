@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from customers.selectors import membership_of
+from customers.selectors import membership_of, require_membership
 
 from .filters import IncentiveFilter
 from .models import StatementStatus
@@ -30,10 +30,7 @@ SUMMARY_PAGE_SIZE = 25
 
 
 def _membership(request):
-    membership = membership_of(request.user)
-    if membership is None:
-        raise PermissionDenied(_("Your user is not a member of any partner company."))
-    return membership
+    return require_membership(request.user)
 
 
 def _require_confirm_role(membership):

@@ -1,6 +1,5 @@
 """REST API of exports: request (202), history, one job, and the file."""
 
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -10,7 +9,7 @@ from rest_framework.response import Response
 
 from partner_center.api_permissions import CanConfirm, IsPartnerMember
 
-from ..exports import CONTENT_TYPES, ExportPermissionError, export_request
+from ..exports import ExportPermissionError, export_file_response, export_request
 from ..models import ExportFormat, ExportJob, ExportMethod, ExportStatus
 from ..selectors import exports_for
 from ..services import IncentiveError
@@ -97,9 +96,4 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 {"detail": f"This export has no file to download: it is {job.get_status_display()}."},
                 status=status.HTTP_409_CONFLICT,
             )
-        return FileResponse(
-            job.file.open("rb"),
-            as_attachment=True,
-            filename=job.file_name,
-            content_type=CONTENT_TYPES[job.file_format],
-        )
+        return export_file_response(job)

@@ -19,3 +19,19 @@ class Command(BaseCommand):
         )
         if job.error:
             self.stdout.write(job.error)
+        self.stdout.write(f"peak memory: {peak_memory_mb():.0f} MB")
+
+
+def peak_memory_mb() -> float:
+    """This process's own peak RSS. /proc's VmHWM starts afresh at exec; ru_maxrss would also
+    count the memory of the process that forked us."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
