@@ -55,27 +55,28 @@ class ReconciliationPeriodAdmin(admin.ModelAdmin):
     search_fields = ["code"]
 
 
-class IncentiveInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown under their parent, never added, edited or deleted there."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class IncentiveInline(ReadOnlyInline):
     model = Incentive
     fields = ["incentive_id", "program", "amount"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class StatementEventInline(admin.TabularInline):
+class StatementEventInline(ReadOnlyInline):
     model = StatementEvent
     fields = ["created_at", "old_status", "new_status", "actor_label", "reason"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Statement)
@@ -229,15 +230,9 @@ class FeedbackReplyForm(forms.ModelForm):
         return cleaned
 
 
-class FeedbackMessageInline(admin.TabularInline):
+class FeedbackMessageInline(ReadOnlyInline):
     model = FeedbackMessage
     fields = ["created_at", "author_kind", "author_label", "text", "status"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def has_change_permission(self, request, obj=None):
         return False
