@@ -6,30 +6,20 @@ a transition that already happened is a no-op success (Transition.changed is Fal
 `actor=None` means the system (e.g. the deadline sweep).
 """
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from customers.models import CONFIRMING_ROLES, Membership
-
 from .line_totals import line_totals_rebuild
 from .models import (
-    DeadlineReminder,
     DetailLine,
     Incentive,
-    ReminderKind,
     Statement,
     StatementEvent,
     StatementStatus,
@@ -37,7 +27,6 @@ from .models import (
 from .money import line_amount
 
 S = StatementStatus
-logger = logging.getLogger(__name__)
 
 # The only status changes there are: action -> (from, to, statuses where it is already done).
 TRANSITIONS = {
@@ -309,107 +298,3 @@ def _confirm_overdue_batch(*, now, batch_size) -> int:
             for pk in ids
         )
         return len(ids)
-
-
-# --- Deadline reminders ---------------------------------------------------------------------
-
-# Before the deadline, the latest reminder due (a bill published 2 days before its deadline
-# gets only the 3-day one; the 1-day one follows; a stale 3-day one is never sent late).
-REMINDERS = [(ReminderKind.ONE_DAY, timedelta(days=1)), (ReminderKind.THREE_DAYS, timedelta(days=3))]
-SUMMARY_PATH = "/incentives/summary/"
-
-
-def reminders_send_due(*, now=None) -> int:
-    """Record the reminders due now for Pending bills and send each unsent one. Returns how many went.
-
-    Recipients are the partner's active admin and finance users with an e-mail address.
-    Each (bill, user, kind, deadline) is one row (unique), so repeated or concurrent runs
-    never send a reminder twice; a reminder whose sending failed stays unsent and the next
-    run tries again.
-    """
-    now = now or timezone.now()
-    horizon = REMINDERS[-1][1]
-    due = Statement.objects.filter(
-        status=S.PENDING, confirmation_deadline__gt=now, confirmation_deadline__lte=now + horizon
-    )
-    recipients = {}
-    for partner_id, user_id in (
-        Membership.objects.filter(
-            partner__in=due.values("partner_id"), role__in=CONFIRMING_ROLES, user__is_active=True
-        )
-        .exclude(user__email="")
-        .values_list("partner_id", "user_id")
-    ):
-        recipients.setdefault(partner_id, []).append(user_id)
-    DeadlineReminder.objects.bulk_create(
-        [
-            DeadlineReminder(
-                statement_id=pk, user_id=user_id, kind=_reminder_kind(deadline - now), deadline=deadline
-            )
-            for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline")
-            for user_id in recipients.get(partner_id, [])
-        ],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
-    unsent = DeadlineReminder.objects.filter(
-        sent_at__isnull=True, deadline__gt=now, statement__status=S.PENDING
-    ).values_list("pk", flat=True)
-    sent = 0
-    for reminder_id in list(unsent):
-        try:
-            sent += reminder_send(reminder_id=reminder_id)
-        except OSError:  # SMTP refused or unreachable: the others still go, this one next run
-            logger.exception("Deadline reminder %s was not sent; the next run retries it.", reminder_id)
-    return sent
-
-
-def _reminder_kind(time_left):
-    """The reminder due with this much time left before the deadline (None: not yet)."""
-    return next((kind for kind, before in REMINDERS if time_left <= before), None)
-
-
-def reminder_send(*, reminder_id: int) -> bool:
-    """Send one recorded reminder unless it went already, its bill no longer waits for it, or
-    its time has passed (a 3-day reminder is not sent once the 1-day one is due).
-
-    The row stays locked while the mail goes out, so a second sender waits and then sees it sent.
-    """
-    with transaction.atomic():
-        reminder = (
-            DeadlineReminder.objects.select_for_update(of=("self",))
-            .select_related("statement__partner", "statement__period", "user")
-            .get(pk=reminder_id)
-        )
-        statement, time_left = reminder.statement, reminder.deadline - timezone.now()
-        if (
-            reminder.sent_at is not None
-            or statement.status != S.PENDING
-            or statement.confirmation_deadline != reminder.deadline
-            or time_left <= timedelta(0)
-            or _reminder_kind(time_left) != reminder.kind
-        ):
-            return False
-        _reminder_message(reminder).send()
-        reminder.sent_at = timezone.now()
-        reminder.save(update_fields=["sent_at"])
-        return True
-
-
-def _reminder_message(reminder) -> EmailMessage:
-    statement = reminder.statement
-    context = {
-        "user": reminder.user,
-        "statement": statement,
-        "incentives": statement.incentives.select_related("program").order_by("incentive_id"),
-        "summary_url": settings.PORTAL_BASE_URL.rstrip("/") + SUMMARY_PATH,
-    }
-    subject = _("Please confirm your incentive bill for %(period)s by %(deadline)s") % {
-        "period": statement.period.code,
-        "deadline": date_format(timezone.localtime(reminder.deadline), "Y-m-d H:i"),
-    }
-    return EmailMessage(
-        subject=subject,
-        body=render_to_string("incentives/email/deadline_reminder.txt", context),
-        to=[reminder.user.email],
-    )

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from .exports import export_run, exports_expire
-from .services import reminders_send_due, statements_confirm_overdue
+from .reminders import reminders_send_due
+from .services import statements_confirm_overdue
 
 TRANSIENT = {
     "autoretry_for": (OperationalError, InterfaceError),
