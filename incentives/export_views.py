@@ -14,7 +14,7 @@ from customers.selectors import require_membership
 from .exports import ExportPermissionError, export_file_response, export_request, require_export_role
 from .filters import partner_periods, partner_programs
 from .models import ExportFormat, ExportMethod, ExportStatus
-from .selectors import exports_for
+from .selectors import details_default_period, exports_for
 from .services import IncentiveError
 
 HISTORY_ROWS = 50
@@ -44,6 +44,7 @@ def export_history(request):
         "finished": finished,
         "can_export": membership.can_confirm,
         "periods": partner_periods(request),
+        "default_period": details_default_period(request.user),  # the latest formal bill, as on Details
         "programs": partner_programs(request),
         "methods": [(m.value, m.label) for m in (ExportMethod.PERIOD, ExportMethod.PROGRAMS)],
         "formats": ExportFormat.choices,

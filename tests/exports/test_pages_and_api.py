@@ -28,6 +28,19 @@ def test_history_lists_the_partners_jobs_with_their_columns(client, partner_setu
     assert jobs["rival"].file_name not in body
 
 
+def test_a_queued_job_shows_no_size_and_the_form_defaults_to_the_latest_formal_period(
+    client, partner_setup, export_data
+):
+    from tests import factories
+
+    factories.bill(partner_setup["distributor"], factories.PeriodFactory(code="2026-11"))  # Estimated
+    export_request(user=partner_setup["admin"], method="period", period="2026-10")
+    client.force_login(partner_setup["admin"])
+    body = client.get(HISTORY).content.decode()
+    assert "0 bytes" not in body
+    assert '<option value="2026-10" selected>' in body and '<option value="2026-11">' in body
+
+
 def test_requesting_an_export_answers_at_once_with_a_link_to_the_history(client, partner_setup, export_data):
     client.force_login(partner_setup["finance"])
     response = client.post(
