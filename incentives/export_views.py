@@ -69,7 +69,7 @@ def export_new(request):
             file_format=request.POST.get("file_format", ExportFormat.XLSX),
             period=request.POST.get("period"),
             programs=request.POST.getlist("programs"),
-            detail_ids=request.POST.getlist("detail_ids"),
+            detail_ids=_selected_ids(request.POST),
         )
     except ExportPermissionError as error:
         raise PermissionDenied(str(error)) from error
@@ -85,6 +85,16 @@ def export_new(request):
         ),
     )
     return redirect(reverse("incentives:details") if from_details else history)
+
+
+def _selected_ids(data):
+    """Lines ticked on this page (detail_ids fields) plus those kept from other pages.
+
+    The kept ones come as one comma-separated `selection` field: a field per line would pass
+    Django's 1,000-field limit on a POST long before Export Selected's own limit.
+    """
+    kept = [part.strip() for part in data.get("selection", "").split(",") if part.strip()]
+    return data.getlist("detail_ids") + kept
 
 
 @login_required

@@ -1,6 +1,6 @@
 // Details page: the lines checked for Export Selected, kept per period across pages in
 // sessionStorage. Checked boxes on this page submit natively (form="export-selected");
-// the ones checked on other pages are added as hidden fields when the form is sent.
+// the ones checked on other pages go in one comma-separated `selection` field.
 (function () {
   "use strict";
   var form = document.getElementById("export-selected");
@@ -42,13 +42,13 @@
   clear.addEventListener("click", function () { selected.clear(); save(); render(); });
   form.addEventListener("submit", function (event) {
     if (selected.size > limit) { event.preventDefault(); render(); return; }
+    // One field for the lines ticked on other pages: a field each would pass the server's
+    // 1,000-field limit for a POST.
     var onPage = new Set(Array.from(boxes()).map(function (box) { return box.value; }));
-    selected.forEach(function (id) {
-      if (onPage.has(id)) return;
-      var field = document.createElement("input");
-      field.type = "hidden"; field.name = "detail_ids"; field.value = id;
-      form.appendChild(field);
-    });
+    var field = form.querySelector("input[name=selection]") || document.createElement("input");
+    field.type = "hidden"; field.name = "selection";
+    field.value = Array.from(selected).filter(function (id) { return !onPage.has(id); }).join(",");
+    form.appendChild(field);
     sessionStorage.removeItem(key);
   });
   document.addEventListener("htmx:afterSettle", render);  // rows re-rendered after feedback

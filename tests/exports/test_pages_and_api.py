@@ -166,3 +166,38 @@ def test_vendor_finance_downloads_any_partners_file_from_the_admin(client, partn
     client.force_login(operator)
     assert client.get(reverse("admin:incentives_exportjob_changelist")).status_code == 200
     assert client.get(download).status_code == 403
+
+
+def test_export_selected_takes_a_selection_of_thousands_of_lines(client, partner_setup, export_data):
+    """More lines than Django's 1,000-field POST limit: the selection travels as one field."""
+    from incentives.models import DetailLine
+    from tests.exports.test_worker import many_lines
+
+    many_lines(partner_setup["rival"], 1_500)  # the rival's 2026-10 bill is still Estimated
+    ids = list(DetailLine.objects.filter(partner=partner_setup["rival"]).values_list("pk", flat=True))
+    client.force_login(partner_setup["rival_admin"])
+    on_page, elsewhere = ids[:20], ids[20:]
+
+    response = client.post(
+        reverse("incentives:export_new"),
+        {
+            "method": "selected",
+            "back": "details",
+            "detail_ids": on_page,
+            "selection": ",".join(map(str, elsewhere)),
+        },
+    )
+
+    assert response.status_code == 302
+    assert sorted(ExportJob.objects.get().detail_ids) == sorted(ids)
+
+
+def test_a_malformed_selection_gets_a_message_and_creates_nothing(client, partner_setup, export_data):
+    client.force_login(partner_setup["finance"])
+    response = client.post(
+        reverse("incentives:export_new"),
+        {"method": "selected", "back": "details", "selection": "1,x,3"},
+        follow=True,
+    )
+    assert "not a list of detail line IDs" in response.content.decode()
+    assert not ExportJob.objects.exists()
