@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,6 +63,9 @@ def export_new(request):
     """Queue an export (by period, by programs, or the selected lines) and answer at once."""
     require_membership(request.user)
     from_details = request.POST.get("back") == "details"  # Export Selected, from the Details page
+    details = reverse("incentives:details")
+    if request.POST.get("details_period"):  # back to the period the partner was looking at
+        details += "?" + urlencode({"period": request.POST["details_period"][:7]})
     try:
         job = export_request(
             user=request.user,
@@ -75,7 +79,7 @@ def export_new(request):
         raise PermissionDenied(str(error)) from error
     except IncentiveError as error:
         messages.error(request, str(error))
-        return redirect("incentives:details" if from_details else "incentives:export_history")
+        return redirect(details if from_details else "incentives:export_history")
     # Export History announces the result of the jobs it is asked to watch, however fast they ran.
     history = f"{reverse('incentives:export_history')}?watch={job.pk}"
     messages.success(
@@ -84,7 +88,7 @@ def export_new(request):
             '{} <a href="{}">{}</a>', _("Export task created."), history, _("View it in Export History")
         ),
     )
-    return redirect(reverse("incentives:details") if from_details else history)
+    return redirect(details if from_details else history)
 
 
 def _selected_ids(data):

@@ -201,3 +201,22 @@ def test_a_malformed_selection_gets_a_message_and_creates_nothing(client, partne
     )
     assert "not a list of detail line IDs" in response.content.decode()
     assert not ExportJob.objects.exists()
+
+
+def test_a_refused_export_selected_returns_to_the_same_period(client, partner_setup, export_data, settings):
+    from incentives.models import DetailLine
+
+    settings.EXPORT_SELECTED_LIMIT = 2
+    ids = list(
+        DetailLine.objects.filter(partner=partner_setup["distributor"]).values_list("pk", flat=True)[:3]
+    )
+    client.force_login(partner_setup["finance"])
+    response = client.post(
+        reverse("incentives:export_new"),
+        {"method": "selected", "back": "details", "details_period": "2026-10", "detail_ids": ids},
+    )
+    assert response.url == "/incentives/details/?period=2026-10"
+    assert (
+        "You selected 3 lines; Export Selected takes at most 2." in client.get(response.url).content.decode()
+    )
+    assert not ExportJob.objects.exists()
