@@ -36,7 +36,7 @@ lint: install
 
 check-deploy: install
 	DJANGO_DEBUG=false SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-	  ALLOWED_HOSTS=portal.example.com $(BIN)/python manage.py check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=portal.example.com CACHE_URL=redis://127.0.0.1:6379/1 $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf var

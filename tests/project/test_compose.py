@@ -65,6 +65,9 @@ def test_app_services_share_one_environment_that_settings_accept(compose, tmp_pa
     loaded = json.loads(result.stdout)
     assert loaded["engine"] == "django.db.backends.postgresql" and loaded["host"] == "db"
     assert loaded["broker"] == "redis://redis:6379/0"
+    # three gunicorn workers share the sessions' cache
+    assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["cache_location"] == "redis://redis:6379/1"
     assert loaded["debug"] is False
 
 
@@ -80,6 +83,21 @@ def test_compose_environment_passes_check_deploy(compose, tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_warns_when_sessions_sit_in_a_per_process_cache(compose, tmp_path):
+    env = _env(compose["services"]["web"]) | {"VAR_DIR": str(tmp_path), "MEDIA_ROOT": str(tmp_path / "m")}
+    env |= {"ALLOWED_HOSTS": "portal.example.com", "CACHE_URL": "locmemcache://"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**CLEAN, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "customers.W001" in result.stderr and "CACHE_URL" in result.stderr
 
 
 def test_readme_documents_every_environment_variable(compose):

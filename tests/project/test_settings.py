@@ -16,6 +16,7 @@ print(json.dumps({
     "engine": db["ENGINE"], "name": str(db["NAME"]), "host": db.get("HOST"),
     "broker": s.CELERY_BROKER_URL, "debug": s.DEBUG, "hosts": s.ALLOWED_HOSTS,
     "tz": s.TIME_ZONE, "media": str(s.MEDIA_ROOT), "ssl": s.SECURE_SSL_REDIRECT,
+    "cache": s.CACHES["default"]["BACKEND"], "cache_location": s.CACHES["default"].get("LOCATION"),
 }))
 """
 UNSET = {
@@ -25,6 +26,7 @@ UNSET = {
     "ALLOWED_HOSTS",
     "DJANGO_DEBUG",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "CACHE_URL",
 }
 CLEAN = {k: v for k, v in os.environ.items() if k not in UNSET} | {
     "DJANGO_SETTINGS_MODULE": "partner_center.settings"
@@ -87,6 +89,7 @@ def test_production_settings_pass_check_deploy():
             "DJANGO_DEBUG": "false",
             "SECRET_KEY": "p7#kQ2!vZ9@xL4$mN8^rT1&wY6*hJ3(eB5)cF0_gD" * 2,
             "ALLOWED_HOSTS": "portal.example.com",
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
         },
         capture_output=True,
         text=True,

@@ -18,7 +18,7 @@ from incentives.services import (
     statement_get_or_create,
     statement_publish,
 )
-from partner_center.benchmarking import report_row, time_requests
+from partner_center.benchmarking import FLOOR_URL, LOGIN_URL, report_rows, time_interleaved
 
 PARTNER_CODE = "BENCH"
 PROGRAMS = 100
@@ -130,17 +130,20 @@ class Command(BaseCommand):
             )
         )
         random.Random(5).shuffle(ids)
-        login = time_requests(anonymous, ["/accounts/login/"], runs)
-        rows = [
-            ("login page", login),
-            ("Summary, first page", time_requests(partner, ["/incentives/summary/"], runs)),
-            ("Summary, status=Pending confirmation", time_requests(
-                partner, ["/incentives/summary/?status=pending_confirmation"], runs)),
-            ("Summary, page 150 of 200", time_requests(partner, ["/incentives/summary/?page=150"], runs)),
-            ("incentive page (random incentives)", time_requests(
-                partner, [f"/incentives/incentive/{i}/" for i in ids[:runs + 5]], runs)),
-            ("API GET /api/v1/incentives/", time_requests(partner, ["/api/v1/incentives/"], runs)),
-        ]  # fmt: skip
-        self.stdout.write(f"{runs} requests each, server time (in-process):")
-        for name, (p50, p95) in rows:
-            self.stdout.write(report_row(name, p50, p95, None if name == "login page" else login[1]))
+        summary = "/incentives/summary/"
+        cases = [
+            ("login page", anonymous, [LOGIN_URL]),
+            ("signed-in floor (change-password page)", partner, [FLOOR_URL]),
+            ("Summary, first page", partner, [summary]),
+            ("Summary, status=Pending confirmation", partner, [f"{summary}?status=pending_confirmation"]),
+            ("Summary, page 150 of 200", partner, [f"{summary}?page=150"]),
+            (
+                "incentive page (random incentives)",
+                partner,
+                [f"/incentives/incentive/{i}/" for i in ids[: runs + 5]],
+            ),
+            ("API GET /api/v1/incentives/", partner, ["/api/v1/incentives/"]),
+        ]
+        results = time_interleaved(cases, runs)
+        self.stdout.write(f"{runs} requests each, interleaved, server time (in-process):")
+        self.stdout.write(report_rows(results, "login page", "signed-in floor (change-password page)"))
