@@ -88,6 +88,8 @@ class Statement(models.Model):
         _("status"), max_length=24, choices=StatementStatus.choices, default=StatementStatus.ESTIMATED
     )
     total = models.DecimalField(_("bill total"), **MONEY, default=0)
+    # Kept by the services with `total`: the Summary pages through bills by these two.
+    incentive_count = models.PositiveIntegerField(_("incentives"), default=0)
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
     # Starts as the period's deadline; an operator who returns a bill sets a new one.
     confirmation_deadline = models.DateTimeField(_("confirmation deadline"))
@@ -137,6 +139,10 @@ class Incentive(models.Model):
         ordering = ["incentive_id"]
         constraints = [
             models.UniqueConstraint(fields=["statement", "program"], name="one_incentive_per_program"),
+        ]
+        indexes = [
+            # the Summary's rows of a bill, in page order
+            models.Index(fields=["statement", "incentive_id"], name="incentive_bill_order"),
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -165,9 +165,12 @@ def statement_get_or_create(*, partner, period, currency="CNY") -> Statement:
 
 def incentive_get_or_create(*, statement: Statement, program) -> Incentive:
     incentive_id = f"INC-{statement.period.code.replace('-', '')}-{statement.partner.code}-{program.code}"
-    incentive, _created = Incentive.objects.get_or_create(
-        statement=statement, program=program, defaults={"incentive_id": incentive_id}
-    )
+    with transaction.atomic():
+        incentive, created = Incentive.objects.get_or_create(
+            statement=statement, program=program, defaults={"incentive_id": incentive_id}
+        )
+        if created:
+            Statement.objects.filter(pk=statement.pk).update(incentive_count=F("incentive_count") + 1)
     return incentive
 
 
@@ -230,7 +233,7 @@ def _lock_estimated(statement_id: int) -> None:
 
 
 def statements_recalculate(*, statement_ids: Iterable[int]) -> None:
-    """Incentive amount = sum of its lines; bill total = sum of its incentives (in SQL)."""
+    """Incentive amount = sum of its lines; bill total and count = sum and count of its incentives."""
     statement_ids = list(statement_ids)
     money = DecimalField(max_digits=18, decimal_places=2)
     zero = Value(0, output_field=money)
@@ -244,15 +247,12 @@ def statements_recalculate(*, statement_ids: Iterable[int]) -> None:
     Incentive.objects.filter(statement_id__in=statement_ids).update(
         amount=Coalesce(Subquery(line_sums, output_field=money), zero)
     )
-    incentive_sums = (
-        Incentive.objects.filter(statement=OuterRef("pk"))
-        .order_by()
-        .values("statement")
-        .annotate(s=Sum("amount"))
-        .values("s")
-    )
+    per_bill = Incentive.objects.filter(statement=OuterRef("pk")).order_by().values("statement")
+    incentive_sums = per_bill.annotate(s=Sum("amount")).values("s")
+    incentive_counts = per_bill.annotate(n=Count("pk")).values("n")
     Statement.objects.filter(pk__in=statement_ids).update(
-        total=Coalesce(Subquery(incentive_sums, output_field=money), zero)
+        total=Coalesce(Subquery(incentive_sums, output_field=money), zero),
+        incentive_count=Coalesce(Subquery(incentive_counts), 0),
     )
 
 

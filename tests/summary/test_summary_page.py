@@ -16,7 +16,7 @@ def confirm_url(statement):
 
 
 def rows(page):
-    return [incentive.incentive_id for incentive in page.context["page"].object_list]
+    return [row["incentive_id"] for row in page.context["page"].object_list]
 
 
 def test_summary_lists_the_partners_incentives_with_their_columns(client, partner_setup, bills):
