@@ -6,13 +6,12 @@
 For each single filter combined with the period: the server time (in-process Django test
 Client: middleware, session, view, queries, template) of the first page, count and total
 included, and of a deep page (the keyset link 90% into the matches); next to the login page
-and, for reference, the signed-in home page. Requests are interleaved, so all share the
-machine's load. DEBUG is off for the run. --explain runs EXPLAIN (ANALYZE, BUFFERS) on every
-SELECT of every measured page and prints the plan of the slowest.
+and the other reference requests of partner_center/benchmarking.py, and the signed-in home
+page. Requests are interleaved, so all share the machine's load. DEBUG is off for the run.
+--explain runs EXPLAIN (ANALYZE, BUFFERS) on every SELECT of every measured page and prints
+the plan of the slowest.
 """
 
-import statistics
-import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,12 +26,7 @@ from customers.models import Partner, PartnerKind
 from incentives.details_filters import DetailLineFilter
 from incentives.models import DetailLine
 from incentives.selectors import detail_lines_for, details_default_period
-
-HOST = {"HTTP_HOST": "localhost"}
-
-
-def percentile(values, q):
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+from partner_center.benchmarking import LOGIN, SHELL, reference_cases, time_interleaved
 
 
 class Command(BaseCommand):
@@ -55,30 +49,29 @@ class Command(BaseCommand):
         lines = detail_lines_for(user).filter(period__code=period)
         if not period or not lines.exists():
             raise CommandError("The user's partner has no lines in that period; run seed_demo --details N.")
-        partner, anonymous = Client(**HOST), Client(**HOST)
+        partner, anonymous = Client(), Client()
         partner.force_login(user)
 
         cases, counts = self._cases(lines, period), {}
-        requests = [
-            ("login", anonymous, reverse("login")),
-            ("floor", partner, reverse("password_change")),  # the cheapest signed-in page
-            ("home", partner, reverse("home")),
-        ]
+        requests = [*reference_cases(anonymous, partner), ("home page", partner, [reverse("home")])]
         for name, params in cases:
             counts[name], after = self._probe(user, params)
             first = f"{reverse('incentives:details')}?{urlencode(params)}"
-            requests.append((f"{name}|first", partner, first))
-            requests.append((f"{name}|deep", partner, f"{first}&after={after}" if after else first))
+            requests.append((f"{name}|first", partner, [first]))
+            requests.append((f"{name}|deep", partner, [f"{first}&after={after}" if after else first]))
             if api:
-                requests.append((f"{name}|api", partner, f"/api/v1/details/?{urlencode(params)}"))
-        timings = self._measure(requests, runs, warmup)
-        self._report(cases, counts, timings, runs, api, lines)
+                requests.append((f"{name}|api", partner, [f"/api/v1/details/?{urlencode(params)}"]))
+        timings = time_interleaved(requests, runs, warmup)
+        self._report(cases, counts, timings, runs, api, lines, [label for label, *_ in requests[:5]])
         if explain:
-            self._explain([(label, url) for label, client, url in requests if client is partner], partner)
+            pages = [(label, urls[0]) for label, client, urls in requests if client is partner]
+            self._explain(pages, partner)
 
     def _cases(self, lines, period):
         """Each single filter, with a value taken from the data, as a user would type it."""
-        sample = lines.select_related("customer", "incentive", "program").order_by("id")[100]
+        sample = lines.select_related("customer", "incentive", "program").order_by("id")[
+            min(100, lines.count() - 1)
+        ]
         english = lines.filter(customer__name__regex=r"^[A-Za-z]").select_related("customer").first()
         reseller = Partner.objects.filter(kind=PartnerKind.RESELLER, name__regex=r"^[A-Za-z]").first()
         word = english.customer.name.split()[0].lower() if english else sample.customer.name[:2]
@@ -108,49 +101,34 @@ class Command(BaseCommand):
         ids = filterset.qs.order_by("pk").values_list("pk", flat=True)
         return count, (ids[int(count * 0.9) - 1] if count > 1 else None)
 
-    def _measure(self, requests, runs, warmup):
-        for label, client, url in requests:
-            for _ in range(max(warmup, 1)):
-                status = client.get(url, secure=True).status_code
-            if status != 200:
-                raise CommandError(f"{label}: {url} answered {status}")
-        timings = {label: [] for label, _client, _url in requests}
-        for _ in range(runs):
-            for label, client, url in requests:
-                started = time.perf_counter()
-                client.get(url, secure=True)
-                timings[label].append((time.perf_counter() - started) * 1000)
-        return timings
-
-    def _report(self, cases, counts, timings, runs, api, lines):
+    def _report(self, cases, counts, timings, runs, api, lines, references):
         out = self.stdout.write
-        login95, floor95 = percentile(timings["login"], 95), percentile(timings["floor"], 95)
+        login95, shell95 = timings[LOGIN][1], timings[SHELL][1]
         everything = DetailLine.objects.count()
         out(f"\n{connection.vendor}: {lines.count():,} lines in the period, {everything:,} in all")
         out(f"{runs} runs per case; server time in ms (in-process test client, requests interleaved)\n")
-        head = f"{'':<19} {'matches':>8} {'first p50':>9} {'p95':>7} {'deep p50':>9} {'p95':>7}"
-        out(f"{head} {'p95/login':>9} {'p95/floor':>9}" + (f" {'api p50':>8} {'p95':>7}" if api else ""))
-        out("(floor: the change-password page, the cheapest page a signed-in user can open)")
-        for label in ("login", "floor", "home"):
-            p95 = percentile(timings[label], 95)
-            ratios = f"{p95 / login95:>8.1f}x {p95 / floor95:>8.1f}x"
-            out(f"{label + ' page':<19} {'':>8} {self._cells(timings[label])} {'':>17} {ratios}")
+        head = f"{'':<29} {'matches':>8} {'first p50':>9} {'p95':>7} {'deep p50':>9} {'p95':>7}"
+        out(f"{head} {'p95/login':>9} {'p95/shell':>9}" + (f" {'api p50':>8} {'p95':>7}" if api else ""))
+        for label in references:
+            p95 = timings[label][1]
+            ratios = f"{p95 / login95:>8.1f}x {p95 / shell95:>8.1f}x"
+            out(f"{label:<29} {'':>8} {self._cells(timings[label])} {'':>17} {ratios}")
         for name, _params in cases:
             first, deep = timings[f"{name}|first"], timings[f"{name}|deep"]
-            p95 = max(percentile(first, 95), percentile(deep, 95))
-            ratios = f"{p95 / login95:>8.1f}x {p95 / floor95:>8.1f}x"
-            row = f"{name:<19} {counts[name]:>8,} {self._cells(first)} {self._cells(deep)} {ratios}"
+            p95 = max(first[1], deep[1])
+            ratios = f"{p95 / login95:>8.1f}x {p95 / shell95:>8.1f}x"
+            row = f"{name:<29} {counts[name]:>8,} {self._cells(first)} {self._cells(deep)} {ratios}"
             out(row + (f" {self._cells(timings[f'{name}|api'])}" if api else ""))
 
     @staticmethod
-    def _cells(values):
-        return f"{percentile(values, 50):>9.2f} {percentile(values, 95):>7.2f}"
+    def _cells(p50_p95):
+        return f"{p50_p95[0]:>9.2f} {p50_p95[1]:>7.2f}"
 
     def _explain(self, pages, client):
         slowest, per_page = None, []
         for label, url in pages:
             with CaptureQueriesContext(connection) as captured:
-                client.get(url, secure=True)
+                client.get(url)
             selects = [
                 query["sql"] for query in captured.captured_queries if query["sql"].startswith("SELECT")
             ]

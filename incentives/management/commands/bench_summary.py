@@ -10,7 +10,14 @@ from django.test import Client
 from django.utils import timezone
 
 from customers.models import Customer, Membership, Partner
-from incentives.models import DetailLine, Incentive, IncentiveProgram, ProgramRate, ReconciliationPeriod
+from incentives.models import (
+    DetailLine,
+    Incentive,
+    IncentiveProgram,
+    ProgramRate,
+    ReconciliationPeriod,
+    Statement,
+)
 from incentives.services import (
     detail_lines_add,
     incentive_get_or_create,
@@ -18,7 +25,8 @@ from incentives.services import (
     statement_get_or_create,
     statement_publish,
 )
-from partner_center.benchmarking import FLOOR_URL, LOGIN_URL, report_rows, time_interleaved
+from partner_center.benchmarking import reference_cases, report_rows, time_interleaved
+from partner_center.maintenance import vacuum_analyze
 
 PARTNER_CODE = "BENCH"
 PROGRAMS = 100
@@ -88,6 +96,7 @@ class Command(BaseCommand):
             statement_publish(statement_id=statement.pk, actor=None)
             if number % 2:
                 statement_confirm(statement_id=statement.pk, actor=user)
+        vacuum_analyze(DetailLine, Incentive, Statement)
         self.stdout.write(
             f"created bench partner: {len(incentives):,} incentives, {line_count:,} lines "
             f"in {perf_counter() - started:.1f} s"
@@ -132,8 +141,7 @@ class Command(BaseCommand):
         random.Random(5).shuffle(ids)
         summary = "/incentives/summary/"
         cases = [
-            ("login page", anonymous, [LOGIN_URL]),
-            ("signed-in floor (change-password page)", partner, [FLOOR_URL]),
+            *reference_cases(anonymous, partner),
             ("Summary, first page", partner, [summary]),
             ("Summary, status=Pending confirmation", partner, [f"{summary}?status=pending_confirmation"]),
             ("Summary, page 150 of 200", partner, [f"{summary}?page=150"]),
@@ -146,4 +154,4 @@ class Command(BaseCommand):
         ]
         results = time_interleaved(cases, runs)
         self.stdout.write(f"{runs} requests each, interleaved, server time (in-process):")
-        self.stdout.write(report_rows(results, "login page", "signed-in floor (change-password page)"))
+        self.stdout.write(report_rows(results))

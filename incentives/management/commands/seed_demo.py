@@ -3,6 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from incentives.demo import DEFAULT_PASSWORD, seed_demo
+from incentives.models import DetailLine, Incentive, LineTotal, Statement
+from partner_center.maintenance import vacuum_analyze
 
 
 class Command(BaseCommand):
@@ -20,6 +22,7 @@ class Command(BaseCommand):
         report = seed_demo(password=password, details=details, seed=seed)
         elapsed = time.perf_counter() - started
         if report.lines_created:
+            vacuum_analyze(DetailLine, LineTotal, Incentive, Statement)
             seconds = report.lines_seconds
             self.stdout.write(
                 f"Created {report.lines_created:,} detail lines in {seconds:.1f} s "
