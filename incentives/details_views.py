@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.text import format_lazy
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
@@ -33,11 +33,12 @@ from .feedback import (
     issued_refusal,
     may_write_feedback,
 )
-from .models import DetailLine, ExportFormat, ProgramRate, StatementStatus
+from .models import DetailLine, ExportFormat, FeedbackStatus, ProgramRate, StatementStatus
 from .money import ROUNDING_RULE
 from .paging import PageError, cursor_from, keyset_page
 from .selectors import detail_lines_for
 from .services import IncentiveError
+from .templatetags.details import money, rate_percent
 
 PAGE_SIZE = 20
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
@@ -113,6 +114,7 @@ def details(request):
     except PageError as error:
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)
+    context["rows"] = _display_rows(context["page"].rows, context["lines_url"])
     context["totals"] = filterset.totals()
     context["export_limit"] = settings.EXPORT_SELECTED_LIMIT
     context["export_formats"] = ExportFormat.choices
@@ -162,7 +164,8 @@ def detail_feedback(request, pk):
             raise Http404 from None
         if htmx:
             line = detail_lines_for(request.user).select_related(*LINE_RELATED).get(pk=line.pk)
-            saved = {"rows": [line], **_rows_context(request.user, line.incentive.statement, context["next"])}
+            saved = _rows_context(request.user, line.incentive.statement, context["next"])
+            saved["rows"] = _display_rows([line], saved["lines_url"])
             return render(request, "incentives/details/_feedback_saved.html", saved)
         messages.success(request, _("Feedback saved. Operations will answer it here."))
         return redirect(context["next"] or reverse("incentives:detail_line", args=[line.pk]))
@@ -192,6 +195,38 @@ def _rows_context(user, bill, list_url):
         "feedback_closed": closed,
         "can_export": membership is not None and membership.can_confirm,
     }
+
+
+def _display_rows(lines, lines_url):
+    """What each row of the Details list shows, as plain strings.
+
+    The template then reads dictionaries instead of walking model relations, filters and
+    translations per cell: a page of rows renders in a fraction of the time.
+    """
+    feedback_labels = dict(FeedbackStatus.choices)
+    return [
+        {
+            "pk": line.pk,
+            "url": f"{lines_url}{line.pk}/",
+            "incentive_id": line.incentive.incentive_id,
+            "order_id": line.order_id,
+            "customer_name": line.customer.name,
+            "customer_account": line.customer.account,
+            "product_type": line.product_type,
+            "reseller": line.tier2_reseller.name if line.tier2_reseller else "—",
+            "account_manager": line.account_manager or "—",
+            "revenue": money(line.revenue),
+            "rate": rate_percent(line.rate),
+            "amount": money(line.amount),
+            "feedback_status": line.feedback_status,
+            "feedback_status_label": feedback_labels[line.feedback_status],
+            "feedback": line.feedback,
+            "feedback_short": Truncator(line.feedback).chars(40),
+            "feedback_reply": line.feedback_reply,
+            "feedback_reply_short": Truncator(line.feedback_reply).chars(60),
+        }
+        for line in lines
+    ]
 
 
 def _problem(filterset, name, error):

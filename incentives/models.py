@@ -157,7 +157,7 @@ class DetailLine(models.Model):
     The services that write lines keep them equal to the incentive's.
     """
 
-    incentive = models.ForeignKey(Incentive, on_delete=models.PROTECT, related_name="lines")
+    incentive = models.ForeignKey(Incentive, on_delete=models.PROTECT, related_name="lines", db_index=False)
     partner = models.ForeignKey(
         "customers.Partner", on_delete=models.PROTECT, related_name="+", db_index=False
     )
@@ -204,6 +204,8 @@ class DetailLine(models.Model):
         ]
         indexes = [
             models.Index(fields=["partner", "period", "id"], name="line_period_page"),
+            # an incentive's lines in page order (Details filtered by Incentive ID, the incentive page)
+            models.Index(fields=["incentive", "id"], name="line_incentive_page"),
             models.Index(fields=["partner", "period", "program"], name="line_period_program"),
             models.Index(fields=["partner", "period", "customer"], name="line_period_customer"),
             models.Index(fields=["partner", "period", "order_id"], name="line_period_order"),

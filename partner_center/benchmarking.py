@@ -35,6 +35,14 @@ def percentiles(samples_ms):
     return statistics.median(ordered), p95
 
 
+def benchmark_settings():
+    """What requests run under in a benchmark: DEBUG off (no query log), the test client's host,
+    and the URLs of benchmark_urls (the portal's plus the reference requests)."""
+    return override_settings(
+        DEBUG=False, ALLOWED_HOSTS=["testserver"], ROOT_URLCONF="partner_center.benchmark_urls"
+    )
+
+
 def time_interleaved(cases, runs: int, warmup: int = 5):
     """{label: (p50, p95)} in ms for cases [(label, client, urls)]; every response must be a 200.
 
@@ -43,9 +51,7 @@ def time_interleaved(cases, runs: int, warmup: int = 5):
     DEBUG is off so queries are not logged.
     """
     samples = {label: [] for label, _client, _urls in cases}
-    with override_settings(
-        DEBUG=False, ALLOWED_HOSTS=["testserver"], ROOT_URLCONF="partner_center.benchmark_urls"
-    ):
+    with benchmark_settings():
         for number in range(warmup + runs):
             for label, client, urls in cases:
                 url = urls[number % len(urls)]

@@ -26,7 +26,7 @@ from customers.models import Partner, PartnerKind
 from incentives.details_filters import DetailLineFilter
 from incentives.models import DetailLine
 from incentives.selectors import detail_lines_for, details_default_period
-from partner_center.benchmarking import LOGIN, SHELL, reference_cases, time_interleaved
+from partner_center.benchmarking import LOGIN, SHELL, benchmark_settings, reference_cases, time_interleaved
 
 
 class Command(BaseCommand):
@@ -127,7 +127,7 @@ class Command(BaseCommand):
     def _explain(self, pages, client):
         slowest, per_page = None, []
         for label, url in pages:
-            with CaptureQueriesContext(connection) as captured:
+            with benchmark_settings(), CaptureQueriesContext(connection) as captured:
                 client.get(url)
             selects = [
                 query["sql"] for query in captured.captured_queries if query["sql"].startswith("SELECT")
