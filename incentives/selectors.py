@@ -7,7 +7,7 @@ the result is "not found" (404), never "forbidden", so nobody learns that it exi
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 
 from customers.selectors import partner_of
 
@@ -33,23 +33,6 @@ def detail_lines_for(user):
     if partner is None:
         return DetailLine.objects.none()
     return DetailLine.objects.filter(partner=partner)
-
-
-def summary_rows(incentives):
-    """The Summary's rows: incentives with what their columns show, newest period first."""
-    return incentives.select_related("statement__period", "program").order_by(
-        "-statement__period__code", "incentive_id"
-    )
-
-
-def totals_by_currency(incentives):
-    """[{currency, count, total}] over the (filtered) incentives: one total per currency."""
-    return list(
-        incentives.order_by()
-        .values(currency=F("statement__currency"))
-        .annotate(count=Count("pk"), total=Sum("amount"))
-        .order_by("currency")
-    )
 
 
 def open_feedback_count(statement) -> int:

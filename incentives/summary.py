@@ -37,11 +37,25 @@ def summary_bills(user) -> list[SummaryBill]:
     return [SummaryBill(*row) for row in rows]
 
 
+def summary_rows(bills, programs, filterset) -> "SummaryRows":
+    """The rows a validated IncentiveFilter selects (none when it is not valid)."""
+    if not filterset.is_valid():
+        return SummaryRows.empty()
+    chosen = filterset.form.cleaned_data
+    return SummaryRows(
+        bills,
+        status=chosen["status"],
+        period=chosen["period"],
+        program=next((pk for pk, code, _name in programs if code == chosen["program"]), None),
+        incentive_id=chosen["incentive_id"],
+    )
+
+
 class SummaryRows:
     """The filtered incentives as a lazy sequence for Django's Paginator.
 
     `count()` and `totals()` come from per-bill figures; `rows[start:stop]` reads only the
-    incentives of that slice, as dicts: incentive_id, amount, program_name,
+    incentives of that slice, as dicts: incentive_id, amount, program_code, program_name,
     association_type, and `bill` (the SummaryBill it belongs to).
     """
 
@@ -123,6 +137,7 @@ class SummaryRows:
             .values(
                 "incentive_id",
                 "amount",
+                program_code=F("program__code"),
                 program_name=F("program__name"),
                 association_type=F("program__association_type"),
             )[start:stop]

@@ -29,7 +29,7 @@ from .selectors import (
     statements_for,
 )
 from .services import IncentiveError, statement_confirm
-from .summary import SummaryRows, summary_bills
+from .summary import summary_bills, summary_rows
 from .templatetags.details import money
 from .templatetags.portal import progress
 
@@ -73,18 +73,7 @@ def _summary_context(request, query: QueryDict):
         periods=[bill.period for bill in bills],
         programs=programs,
     )
-    if filterset.is_valid():
-        chosen = filterset.form.cleaned_data
-        program = next((pk for pk, code, _name in programs if code == chosen["program"]), None)
-        rows = SummaryRows(
-            bills,
-            status=chosen["status"],
-            period=chosen["period"],
-            program=program,
-            incentive_id=chosen["incentive_id"],
-        )
-    else:
-        rows = SummaryRows.empty()
+    rows = summary_rows(bills, programs, filterset)
     page = Paginator(rows, SUMMARY_PAGE_SIZE).get_page(query.get("page"))
     if query.get("page") and str(page.number) != query.get("page"):
         messages.warning(

@@ -1,6 +1,7 @@
 """REST API of the Summary: incentives (same filters as the page), bills and Confirm Bill."""
 
 from django.db.models import Count, Sum
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -8,11 +9,12 @@ from rest_framework.response import Response
 
 from partner_center.api_permissions import CanConfirm
 
-from ..filters import IncentiveFilter
-from ..models import Incentive, Statement, StatementEvent
+from ..filters import IncentiveFilter, program_catalogue
+from ..models import Incentive, Statement, StatementEvent, StatementStatus
 from ..money import ROUNDING_RULE
-from ..selectors import incentive_calculation, incentives_for, statements_for, summary_rows
+from ..selectors import incentive_calculation, incentives_for, statements_for
 from ..services import statement_confirm
+from ..summary import summary_bills, summary_rows
 
 
 class IncentiveSerializer(serializers.ModelSerializer):
@@ -32,6 +34,25 @@ class IncentiveSerializer(serializers.ModelSerializer):
             "incentive_id", "statement", "period", "program", "incentive_name", "association_type",
             "amount", "currency", "status", "status_display", "confirmation_deadline",
         ]  # fmt: skip
+
+
+class SummaryRowSerializer(serializers.Serializer):
+    """An incentive as the list shows it: IncentiveSerializer's fields, from the Summary's rows."""
+
+    incentive_id = serializers.CharField()
+    statement = serializers.IntegerField(source="bill.pk", help_text="the bill's id, for confirm")
+    period = serializers.CharField(source="bill.period")
+    program = serializers.CharField(source="program_code")
+    incentive_name = serializers.CharField(source="program_name")
+    association_type = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+    currency = serializers.CharField(source="bill.currency")
+    status = serializers.ChoiceField(source="bill.status", choices=StatementStatus.choices)
+    status_display = serializers.SerializerMethodField()
+    confirmation_deadline = serializers.DateTimeField(source="bill.confirmation_deadline")
+
+    def get_status_display(self, row) -> str:
+        return str(StatementStatus(row["bill"].status).label)
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -93,7 +114,23 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        return summary_rows(incentives_for(self.request.user))
+        return incentives_for(self.request.user).select_related("statement__period", "program")
+
+    @extend_schema(responses=SummaryRowSerializer(many=True))
+    def list(self, request, *args, **kwargs):
+        """Newest period first, then by Incentive ID; paged like the Summary (per-bill counts)."""
+        bills, programs = summary_bills(request.user), program_catalogue()
+        filterset = IncentiveFilter(
+            request.query_params,
+            queryset=self.get_queryset(),
+            request=request,
+            periods=[bill.period for bill in bills],
+            programs=programs,
+        )
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        page = self.paginate_queryset(summary_rows(bills, programs, filterset))
+        return self.get_paginated_response(SummaryRowSerializer(page, many=True).data)
 
     def get_serializer_class(self):
         return IncentiveDetailSerializer if self.action == "retrieve" else IncentiveSerializer

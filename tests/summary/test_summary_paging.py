@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Count, Sum
+from rest_framework.test import APIClient
 
 from incentives.models import Incentive, Statement
 from incentives.services import statement_publish
@@ -117,3 +118,24 @@ def test_no_rows_for_no_bills_and_only_slices_are_supported():
     assert (rows.count(), rows.totals(), rows[0:25]) == (0, [], [])
     with pytest.raises(TypeError):
         rows[3]
+
+
+def test_the_api_lists_the_same_rows_in_the_same_order(partner_setup, bills_of_many_sizes):
+    client = APIClient()
+    client.force_authenticate(partner_setup["admin"])
+
+    listing = client.get("/api/v1/incentives/").json()
+    filtered = client.get(
+        "/api/v1/incentives/", {"status": "estimated", "incentive_id": "INC-2026-09"}
+    ).json()
+
+    assert listing["count"] == sum(BILL_SIZES.values())
+    assert [row["incentive_id"] for row in listing["results"]] == expected(bills_of_many_sizes)
+    first = listing["results"][0]
+    assert (first["period"], first["status"], first["status_display"]) == (
+        "2026-10",
+        "pending_confirmation",
+        "Pending confirmation",
+    )
+    assert filtered["count"] == 0
+    assert client.get("/api/v1/incentives/", {"page": 2}).status_code == 404
