@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 
 # (header, kind): kind "text", "money" (2 places) or "rate".
 COLUMNS = [
@@ -98,16 +98,16 @@ def write_xlsx(
             if value is None:
                 continue
             text = _safe_text(value)
-            if text[:1] == "=":
+            if not text:
+                values[index] = None  # an empty cell is left out, which reads the same and is cheaper
+            elif text[:1] == "=":
                 # openpyxl would store it as a formula; a string-typed cell keeps it text
                 cell = WriteOnlyCell(sheet, value=text)
                 cell.data_type = "s"
                 values[index] = cell
             else:
                 values[index] = text
-        for index in NUMBER_COLUMNS:
-            # one styled cell per column, reused: append() serialises the row at once
-            cell = styled[index]
+        for index, cell in styled:
             cell.value = values[index]
             values[index] = cell
         sheet.append(values)
@@ -120,15 +120,33 @@ def write_xlsx(
     return BuildResult(rows=count, total_amount=total, sheets=sheets)
 
 
+class NumberCell(Cell):
+    """A number cell with a fixed number format, reused row after row for its column.
+
+    Reuse is safe because append() writes a row's cells at once. Two per-cell costs of openpyxl
+    are paid once instead: looking the style up in the workbook's style list, and formatting the
+    cell's repr, which append() puts into an error message (then caught) for every Cell it is given.
+    """
+
+    __slots__ = ("style_id",)
+    has_style = True
+
+    def __init__(self, sheet, number_format):
+        super().__init__(sheet, row=1, column=1)
+        self.number_format = number_format
+        self.style_id = Cell.style_id.fget(self)
+
+    def __repr__(self):
+        return "<NumberCell>"
+
+
 def _new_sheet(workbook, number, headers):
     title = str(_("Details")) if number == 1 else f"{_('Details')} ({number})"
     sheet = workbook.create_sheet(title=title)
     sheet.freeze_panes = "A2"
     sheet.append(headers)
-    styled = {}
-    for index in NUMBER_COLUMNS:
-        styled[index] = WriteOnlyCell(sheet)
-        styled[index].number_format = MONEY_FORMAT if COLUMNS[index][1] == "money" else RATE_FORMAT
+    formats = {"money": MONEY_FORMAT, "rate": RATE_FORMAT}
+    styled = [(index, NumberCell(sheet, formats[COLUMNS[index][1]])) for index in NUMBER_COLUMNS]
     return sheet, styled
 
 

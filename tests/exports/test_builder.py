@@ -7,7 +7,15 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from incentives.export_builder import COLUMNS, MAX_CELL_CHARS, TRUNCATED, write_csv, write_xlsx
+from incentives.export_builder import (
+    COLUMNS,
+    MAX_CELL_CHARS,
+    MONEY_FORMAT,
+    RATE_FORMAT,
+    TRUNCATED,
+    write_csv,
+    write_xlsx,
+)
 
 
 def row(name="Acme", feedback="", revenue="1234.56", rate="0.0525", amount="64.81"):
@@ -69,6 +77,26 @@ def test_rows_beyond_the_sheet_limit_continue_on_a_further_sheet():
     names = [ws.cell(r, 5).value for ws in workbook.worksheets[:3] for r in range(2, ws.max_row + 1)]
     assert names == [f"c{n}" for n in range(7)]
     assert all(ws.cell(1, 1).value == "Incentive ID" for ws in workbook.worksheets[:3])
+
+
+def test_every_sheet_has_numeric_revenue_rate_and_amount_with_their_formats():
+    rows = [row(revenue=f"{n}.50", rate="0.0525", amount=f"{n}.05") for n in range(5)]
+    _, out = build_xlsx(rows, max_sheet_rows=2)
+    sheets = load_workbook(out).worksheets[:3]
+    cells = [cell for ws in sheets for r in ws.iter_rows(min_row=2, min_col=10, max_col=12) for cell in r]
+    assert [c.number_format for c in cells] == [MONEY_FORMAT, RATE_FORMAT, MONEY_FORMAT] * 5
+    assert all(c.data_type == "n" for c in cells)
+    assert [c.value for c in cells[:3]] == [0.5, 0.0525, 0.05]
+
+
+def test_empty_text_is_an_empty_cell():
+    _, out = build_xlsx([row(name="", feedback="\x07")])  # nothing left once cleaned
+
+    xml = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    assert 'r="E2"' not in xml and 'r="O2"' not in xml and 'r="H2"' not in xml  # no cell written
+    sheet = load_workbook(out).worksheets[0]
+    assert [sheet.cell(2, col).value for col in (5, 8, 14, 15)] == [None] * 4
+    assert sheet.cell(2, 4).value == "Resale" and sheet.max_column == len(COLUMNS)
 
 
 def test_csv_has_the_same_columns_protects_formulas_and_ends_with_the_total():
