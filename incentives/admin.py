@@ -99,6 +99,7 @@ class StatementAdmin(admin.ModelAdmin):
         "period",
         "status",
         "total",
+        "incentive_count",
         "currency",
         "status_changed_at",
         "confirmed_at",

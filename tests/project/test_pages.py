@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -74,17 +76,25 @@ def test_operator_sees_every_model_changelist(client, operator, partner_setup):
         assert client.get(url).status_code == 200, url
 
 
-def test_bill_status_and_money_are_read_only_in_the_admin(client, operator, partner_setup):
+@pytest.mark.parametrize("staff", ["operator", "superuser"])
+def test_bill_status_and_money_are_read_only_in_the_admin(client, operator, partner_setup, staff):
+    """Even a superuser, who may edit a bill's other fields, cannot touch its figures or status."""
+    user = operator if staff == "operator" else factories.UserFactory(is_staff=True, is_superuser=True)
     statement = factories.bill(partner_setup["distributor"])
-    client.force_login(operator)
+    client.force_login(user)
     url = reverse("admin:incentives_statement_change", args=[statement.pk])
     page = client.get(url)
+    body = page.content.decode()
     assert page.status_code == 200
-    assert 'name="status"' not in page.content.decode()
-    assert 'name="total"' not in page.content.decode()
-    client.post(url, {"status": "issued", "total": "1.00"})
+    for figure in ("status", "total", "incentive_count"):  # the Summary pages by incentive_count
+        assert f'name="{figure}"' not in body
+    client.post(url, {"status": "issued", "total": "1.00", "incentive_count": "99"})
     statement.refresh_from_db()
-    assert statement.status == "estimated"
+    assert (statement.status, statement.total, statement.incentive_count) == (
+        "estimated",
+        Decimal("50.00"),
+        1,
+    )
 
 
 def test_audit_trail_is_read_only_for_everyone_in_the_admin(client, partner_setup):
