@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from django.db.models import Count, F, Q, Sum
 
+from .filters import IncentiveFilter, program_catalogue
 from .models import Incentive
-from .selectors import statements_for
+from .selectors import incentives_for, statements_for
 
 
 class SummaryBill(NamedTuple):
@@ -37,18 +38,28 @@ def summary_bills(user) -> list[SummaryBill]:
     return [SummaryBill(*row) for row in rows]
 
 
-def summary_rows(bills, programs, filterset) -> "SummaryRows":
-    """The rows a validated IncentiveFilter selects (none when it is not valid)."""
+def summary_query(request, data) -> tuple[IncentiveFilter, "SummaryRows"]:
+    """The Summary's filters, validated against the partner's periods and the program catalogue,
+    and the rows they select (none when they are not valid). The page and the API both use it."""
+    bills, programs = summary_bills(request.user), program_catalogue()
+    filterset = IncentiveFilter(
+        data,
+        queryset=incentives_for(request.user),
+        request=request,
+        periods=[bill.period for bill in bills],
+        programs=programs,
+    )
     if not filterset.is_valid():
-        return SummaryRows.empty()
+        return filterset, SummaryRows.empty()
     chosen = filterset.form.cleaned_data
-    return SummaryRows(
+    rows = SummaryRows(
         bills,
         status=chosen["status"],
         period=chosen["period"],
         program=next((pk for pk, code, _name in programs if code == chosen["program"]), None),
         incentive_id=chosen["incentive_id"],
     )
+    return filterset, rows
 
 
 class SummaryRows:

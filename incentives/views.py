@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from customers.models import AssociationType
 from customers.selectors import membership_of, require_membership
 
-from .filters import IncentiveFilter, program_catalogue
 from .models import StatementStatus
 from .money import ROUNDING_RULE
 from .selectors import (
@@ -29,7 +28,7 @@ from .selectors import (
     statements_for,
 )
 from .services import IncentiveError, statement_confirm
-from .summary import summary_bills, summary_rows
+from .summary import summary_query
 from .templatetags.details import money
 from .templatetags.portal import progress
 
@@ -64,16 +63,7 @@ def home(request):
 
 def _summary_context(request, query: QueryDict):
     """Everything the Summary's results show for this query (filters + page)."""
-    bills = summary_bills(request.user)
-    programs = program_catalogue()
-    filterset = IncentiveFilter(
-        query,
-        queryset=incentives_for(request.user),
-        request=request,
-        periods=[bill.period for bill in bills],
-        programs=programs,
-    )
-    rows = summary_rows(bills, programs, filterset)
+    filterset, rows = summary_query(request, query)
     page = Paginator(rows, SUMMARY_PAGE_SIZE).get_page(query.get("page"))
     if query.get("page") and str(page.number) != query.get("page"):
         messages.warning(

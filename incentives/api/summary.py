@@ -9,12 +9,12 @@ from rest_framework.response import Response
 
 from partner_center.api_permissions import CanConfirm
 
-from ..filters import IncentiveFilter, program_catalogue
+from ..filters import IncentiveFilter
 from ..models import Incentive, Statement, StatementEvent, StatementStatus
 from ..money import ROUNDING_RULE
 from ..selectors import incentive_calculation, incentives_for, statements_for
 from ..services import statement_confirm
-from ..summary import summary_bills, summary_rows
+from ..summary import summary_query
 
 
 class IncentiveSerializer(serializers.ModelSerializer):
@@ -119,17 +119,10 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses=SummaryRowSerializer(many=True))
     def list(self, request, *args, **kwargs):
         """Newest period first, then by Incentive ID; paged like the Summary (per-bill counts)."""
-        bills, programs = summary_bills(request.user), program_catalogue()
-        filterset = IncentiveFilter(
-            request.query_params,
-            queryset=self.get_queryset(),
-            request=request,
-            periods=[bill.period for bill in bills],
-            programs=programs,
-        )
+        filterset, rows = summary_query(request, request.query_params)
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
-        page = self.paginate_queryset(summary_rows(bills, programs, filterset))
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(SummaryRowSerializer(page, many=True).data)
 
     def get_serializer_class(self):
