@@ -9,7 +9,7 @@ from django.db.models import Count, Sum
 from rest_framework.test import APIClient
 
 from incentives.models import Incentive, Statement
-from incentives.services import statement_publish
+from incentives.services import incentive_get_or_create, statement_publish
 from incentives.summary import SummaryRows, summary_bills
 from tests import factories
 
@@ -139,3 +139,12 @@ def test_the_api_lists_the_same_rows_in_the_same_order(partner_setup, bills_of_m
     )
     assert filtered["count"] == 0
     assert client.get("/api/v1/incentives/", {"page": 2}).status_code == 404
+
+
+def test_adding_an_existing_incentive_again_does_not_count_it_twice(partner_setup):
+    statement = factories.bill(partner_setup["distributor"], program=factories.ProgramFactory(code="RSL"))
+    again = incentive_get_or_create(statement=statement, program=factories.ProgramFactory(code="RSL"))
+    other = incentive_get_or_create(statement=statement, program=factories.ProgramFactory(code="REF"))
+    statement.refresh_from_db()
+    assert again.statement_id == other.statement_id == statement.pk
+    assert statement.incentive_count == statement.incentives.count() == 2
