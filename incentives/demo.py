@@ -19,17 +19,11 @@ from django.utils import timezone
 
 from customers.models import AssociationType, Customer, Membership, Partner, PartnerKind, Role
 
-from .feedback import feedback_add, feedback_reply
 from .models import DetailLine, FeedbackMessage, IncentiveProgram, ProgramRate, ReconciliationPeriod
 from .operators import ensure_operators_group
-from .services import (
-    detail_lines_add,
-    incentive_get_or_create,
-    statement_approve,
-    statement_confirm,
-    statement_get_or_create,
-    statement_publish,
-)
+from .services.feedback import feedback_add, feedback_reply
+from .services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from .services.statements import statement_approve, statement_confirm, statement_publish
 
 DEFAULT_PASSWORD = "demo-pass-2026"  # local demos only (README says so)
 

@@ -16,7 +16,7 @@ from incentives.models import (
     Statement,
     StatementStatus,
 )
-from incentives.services import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from incentives.services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
 
 PASSWORD = "test-pass-123"
 
