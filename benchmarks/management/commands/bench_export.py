@@ -12,10 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from openpyxl import Workbook
 
+from benchmarks.management.commands.bench_summary import bench_periods, bench_programs
 from customers.models import Customer, Membership, Partner
+from incentives.demo.generator import bill_incentives
 from incentives.models import DetailLine
 from incentives.services.exports import ROW_FIELDS, _with_labels, export_lines, export_request
-from incentives.services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from incentives.services.figures import detail_lines_add
 from partner_center.maintenance import vacuum_analyze
 
 PARTNER_CODE = "EXPBENCH"
@@ -60,17 +62,12 @@ class Command(BaseCommand):
         )
         user, _ = get_user_model().objects.get_or_create(username="export-bench")
         Membership.objects.get_or_create(user=user, defaults={"partner": partner, "role": "finance"})
-        from incentives.management.commands.bench_summary import Command as SummaryBench
-
-        period = SummaryBench()._periods(1)[0]
-        program = SummaryBench()._programs()[0]
-        statement = statement_get_or_create(partner=partner, period=period)
+        period, program = bench_periods(1)[0], bench_programs()[0]
         existing = DetailLine.objects.filter(partner=partner).count()
         if existing >= count:
             self.stdout.write(f"reusing {existing:,} lines")
             return user, period
-        incentive = incentive_get_or_create(statement=statement, program=program)
-        incentive.statement = statement
+        (incentive,) = bill_incentives(partner, period, [program])
         customers = list(Customer.objects.filter(partner=partner).order_by("pk"))
         customers = customers or Customer.objects.bulk_create(
             Customer(partner=partner, name=f"出口基准客户 {n} Export Bench Customer", account=f"expb{n:05d}",

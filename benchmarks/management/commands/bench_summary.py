@@ -1,25 +1,28 @@
 import random
-from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from time import perf_counter
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
 
 from benchmarks.timing import reference_cases, report_rows, time_interleaved
-from customers.models import Customer, Membership, Partner
+from customers.models import Partner
+from incentives.demo.generator import (
+    bill_incentives,
+    bulk_customers,
+    month_period,
+    partner_user,
+    program_with_rates,
+)
 from incentives.models import (
     DetailLine,
     Incentive,
     IncentiveProgram,
-    ProgramRate,
     ReconciliationPeriod,
     Statement,
 )
-from incentives.services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from incentives.services.figures import detail_lines_add
 from incentives.services.statements import statement_confirm, statement_publish
 from partner_center.maintenance import vacuum_analyze
 
@@ -44,33 +47,24 @@ class Command(BaseCommand):
         self._measure(user, runs)
 
     def _bench_data(self, incentive_count, line_count):
-        User = get_user_model()
         partner, created = Partner.objects.get_or_create(
             code=PARTNER_CODE, defaults={"name": "Bench Partner", "kind": "direct"}
         )
-        user, _ = User.objects.get_or_create(username="bench-admin")
-        user.set_password("bench-pass-2026")
-        user.save()
-        Membership.objects.get_or_create(user=user, defaults={"partner": partner, "role": "admin"})
+        user = partner_user("bench-admin", partner=partner, role="admin", password="bench-pass-2026")
         existing = Incentive.objects.filter(statement__partner=partner).count()
         if existing:
             lines = DetailLine.objects.filter(partner=partner).count()
             self.stdout.write(f"reusing bench partner: {existing:,} incentives, {lines:,} lines")
             return user
         started = perf_counter()
-        periods = self._periods(incentive_count // PROGRAMS)
-        programs = self._programs()
-        customers = Customer.objects.bulk_create(
-            Customer(partner=partner, name=f"Bench Customer {n}", account=f"bench{n:05d}",
-                     association_type="resale", account_manager="Bench AM")
-            for n in range(200)
+        periods = bench_periods(incentive_count // PROGRAMS)
+        programs = bench_programs()
+        customers = bulk_customers(
+            partner, 200, name="Bench Customer {}".format, account="bench{n:05d}",
+            association_type="resale", account_manager="Bench AM",
         )  # fmt: skip
         incentives = [
-            incentive_get_or_create(
-                statement=statement_get_or_create(partner=partner, period=period), program=p
-            )
-            for period in periods
-            for p in programs
+            incentive for period in periods for incentive in bill_incentives(partner, period, programs)
         ]
         rng = random.Random(3)
 
@@ -98,33 +92,6 @@ class Command(BaseCommand):
         )
         return user
 
-    def _periods(self, count):
-        periods = []
-        for back in range(count):  # months ending 2019-12, far from the demo's
-            year, month = 2019 - back // 12, 12 - back % 12
-            start = date(year, month, 1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            deadline = timezone.make_aware(datetime.combine(end + timedelta(days=15), time(23, 59)))
-            period, _ = ReconciliationPeriod.objects.get_or_create(
-                code=f"{start:%Y-%m}",
-                defaults={"start": start, "end": end, "confirmation_deadline": deadline},
-            )
-            periods.append(period)
-        return periods
-
-    def _programs(self):
-        programs = []
-        for number in range(PROGRAMS):
-            program, _ = IncentiveProgram.objects.get_or_create(
-                code=f"B{number:03d}",
-                defaults={"name": f"Bench Program {number}", "association_type": "resale", "policy": "Bench"},
-            )
-            ProgramRate.objects.get_or_create(
-                program=program, product_type="ECS", defaults={"rate": "0.0525"}
-            )
-            programs.append(program)
-        return programs
-
     def _measure(self, user, runs):
         anonymous, partner = Client(), Client()
         partner.force_login(user)
@@ -150,3 +117,17 @@ class Command(BaseCommand):
         results = time_interleaved(cases, runs)
         self.stdout.write(f"{runs} requests each, interleaved, server time (in-process):")
         self.stdout.write(report_rows(results))
+
+
+def bench_periods(count: int) -> list[ReconciliationPeriod]:
+    """`count` monthly periods ending 2019-12, far from the demo's."""
+    return [month_period(2019 - back // 12, 12 - back % 12) for back in range(count)]
+
+
+def bench_programs() -> list[IncentiveProgram]:
+    return [
+        program_with_rates(
+            f"B{number:03d}", name=f"Bench Program {number}", rates={"ECS": "0.0525"}, policy="Bench"
+        )
+        for number in range(PROGRAMS)
+    ]

@@ -6,24 +6,33 @@ an interrupted run leaves nothing half-made). Figures go through the same servic
 imports, and statuses through the transition services, so the audit trail is real too.
 """
 
-import calendar
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from time import perf_counter
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from customers.models import AssociationType, Customer, Membership, Partner, PartnerKind, Role
+from customers.models import AssociationType, Customer, Partner, PartnerKind, Role
 
-from .models import DetailLine, FeedbackMessage, IncentiveProgram, ProgramRate, ReconciliationPeriod
-from .operators import ensure_operators_group
-from .services.feedback import feedback_add, feedback_reply
-from .services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
-from .services.statements import statement_approve, statement_confirm, statement_publish
+from ..models import DetailLine, FeedbackMessage, Incentive, IncentiveProgram, ReconciliationPeriod
+from ..operators import ensure_operators_group
+from ..services.feedback import feedback_add, feedback_reply
+from ..services.figures import detail_lines_add
+from ..services.statements import statement_approve, statement_confirm, statement_publish
+from .generator import (
+    bill_incentives,
+    bulk_customers,
+    month_period,
+    partner_user,
+    program_with_rates,
+    staff_user,
+)
 
 DEFAULT_PASSWORD = "demo-pass-2026"  # local demos only (README says so)
 
@@ -104,7 +113,9 @@ class SeedReport:
     lines_seconds: float
 
 
-def seed_demo(*, password=DEFAULT_PASSWORD, details=3000, seed=2026, now=None) -> SeedReport:
+def seed_demo(
+    *, password: str = DEFAULT_PASSWORD, details: int = 3000, seed: int = 2026, now: datetime | None = None
+) -> SeedReport:
     now = now or timezone.now()
     rng = random.Random(seed)
     partners = _partners()
@@ -123,7 +134,7 @@ def seed_demo(*, password=DEFAULT_PASSWORD, details=3000, seed=2026, now=None) -
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 
-def _partners():
+def _partners() -> dict[str, Partner]:
     partners = {}
     for code, name, kind, distributor, _count, _share in PARTNERS:
         partners[code], _ = Partner.objects.get_or_create(
@@ -132,125 +143,88 @@ def _partners():
     return partners
 
 
-def _users(partners, password):
-    User = get_user_model()
+def _users(partners: dict[str, Partner], password: str) -> AbstractBaseUser:
     for username, partner_code, role in USERS:
-        user = _user(User, username, password)
-        Membership.objects.get_or_create(
-            user=user, defaults={"partner": partners[partner_code], "role": role}
-        )
-    operator = _user(User, "operator", password, is_staff=True)
+        partner_user(username, partner=partners[partner_code], role=role, password=password)
+    operator = staff_user("operator", password=password, is_staff=True)
     operator.groups.add(ensure_operators_group())
     return operator
 
 
-def _user(User, username, password, **flags):
-    user, _ = User.objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.com", **flags}
-    )
-    if not user.check_password(password):
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return user
-
-
-def _programs():
-    programs = {}
-    for code, name, association, rates in PROGRAMS:
-        program, _ = IncentiveProgram.objects.get_or_create(
-            code=code,
-            defaults={"name": name, "association_type": association, "policy": _policy(name, rates)},
+def _programs() -> dict[str, IncentiveProgram]:
+    return {
+        code: program_with_rates(
+            code, name=name, association_type=association, rates=rates, policy=_policy(name, rates)
         )
-        for product_type, rate in rates.items():
-            ProgramRate.objects.get_or_create(
-                program=program, product_type=product_type, defaults={"rate": Decimal(rate)}
-            )
-        programs[code] = program
-    return programs
+        for code, name, association, rates in PROGRAMS
+    }
 
 
-def _policy(name, rates):
+def _policy(name: str, rates: dict[str, str]) -> str:
     lines = [f"{name}: paid monthly on eligible, fully paid consumption of the partner's customers."]
     lines += [f"- {product}: {Decimal(rate) * 100:.2f}% of revenue" for product, rate in rates.items()]
     lines.append("Each detail line is revenue × rate, rounded half-up to the cent.")
     return "\n".join(lines)
 
 
-def _month(today: date, back: int) -> tuple[date, date]:
-    year, month = today.year, today.month - back
-    while month < 1:
-        year, month = year - 1, month + 12
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _periods(now):
+def _periods(now: datetime) -> list[ReconciliationPeriod]:
     """Offsets: 0 Estimated, 1 Pending (deadline ahead), 2 Pending (deadline passed), 3.. older."""
     today = timezone.localdate(now)
-    periods = []
-    for back in range(MONTHS_BACK):
-        start, end = _month(today, back)
-        deadline = timezone.make_aware(datetime.combine(end + timedelta(days=15), time(23, 59, 59)))
-        if back == 1:
-            deadline = now + timedelta(days=7)
-        elif back == 2:
-            deadline = now - timedelta(days=1)
-        period, _ = ReconciliationPeriod.objects.get_or_create(
-            code=f"{start:%Y-%m}", defaults={"start": start, "end": end, "confirmation_deadline": deadline}
+    deadlines = {1: now + timedelta(days=7), 2: now - timedelta(days=1)}
+    return [
+        month_period(today.year, today.month - back, deadline=deadlines.get(back))
+        for back in range(MONTHS_BACK)
+    ]
+
+
+def _bills(
+    partners: dict[str, Partner], periods: list[ReconciliationPeriod], programs: dict[str, IncentiveProgram]
+) -> dict[tuple[str, int], list[Incentive]]:
+    return {
+        (partner_code, period.pk): bill_incentives(
+            partners[partner_code], period, [programs[code] for code in program_codes]
         )
-        periods.append(period)
-    return periods
+        for partner_code, program_codes in PROGRAMS_OF.items()
+        for period in periods
+    }
 
 
-def _bills(partners, periods, programs):
-    incentives = {}
-    for partner_code, program_codes in PROGRAMS_OF.items():
-        for period in periods:
-            statement = statement_get_or_create(partner=partners[partner_code], period=period)
-            statement.period, statement.partner = period, partners[partner_code]
-            incentives[partner_code, period.pk] = [
-                incentive_get_or_create(statement=statement, program=programs[code]) for code in program_codes
-            ]
-            for incentive in incentives[partner_code, period.pk]:
-                incentive.statement = statement
-    return incentives
-
-
-def _customer_name(rng):
+def _customer_name(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return rng.choice(CN_CITIES) + rng.choice(CN_WORDS) + rng.choice(CN_SUFFIXES)
     return f"{rng.choice(EN_WORDS)} {rng.choice(EN_WORDS)} {rng.choice(EN_SUFFIXES)}"
 
 
-def _customers(partners, rng):
+def _customers(partners: dict[str, Partner], rng: random.Random) -> dict[str, list[Customer]]:
     resellers = [partners["P2001"], partners["P2002"], partners["P2003"]]
-    wanted = []
-    for code, _name, kind, _dist, count, _share in PARTNERS:
-        for number in range(1, count + 1):
-            tier2 = rng.choice(resellers) if kind == PartnerKind.DISTRIBUTOR and rng.random() < 0.4 else None
-            wanted.append(
-                Customer(
-                    partner=partners[code],
-                    account=f"hwc_{code.lower()}_{number:05d}",
-                    name=_customer_name(rng),
-                    association_type=AssociationType.RESALE
-                    if rng.random() < 0.7
-                    else AssociationType.REFERRAL,
-                    account_manager=rng.choice(MANAGERS),
-                    tier2_reseller=tier2,
-                )
-            )
-    existing = set(
-        Customer.objects.filter(partner__in=partners.values()).values_list("partner_id", "account")
-    )
-    Customer.objects.bulk_create([c for c in wanted if (c.partner_id, c.account) not in existing])
     customers = {}
-    ordered = Customer.objects.filter(partner__in=partners.values()).select_related("partner")
-    for customer in ordered.order_by("partner_id", "account"):
-        customers.setdefault(customer.partner.code, []).append(customer)
+    for code, _name, kind, _dist, count, _share in PARTNERS:
+        if not count:
+            continue
+        account = f"hwc_{code.lower()}_" + "{n:05d}"
+        customers[code] = bulk_customers(
+            partners[code], count, name=lambda _n: _customer_name(rng), account=account
+        )
+        for customer in customers[code]:  # who sells to them: drawn after, deterministic per seed
+            customer.association_type = (
+                AssociationType.RESALE if rng.random() < 0.7 else AssociationType.REFERRAL
+            )
+            customer.account_manager = rng.choice(MANAGERS)
+            tier2 = kind == PartnerKind.DISTRIBUTOR and rng.random() < 0.4
+            customer.tier2_reseller = rng.choice(resellers) if tier2 else None
+        Customer.objects.bulk_update(
+            customers[code], ["association_type", "account_manager", "tier2_reseller"], batch_size=1000
+        )
     return customers
 
 
-def _lines(count, rng, incentives, customers, programs):
+def _lines(
+    count: int,
+    rng: random.Random,
+    incentives: dict[tuple[str, int], list[Incentive]],
+    customers: dict[str, list[Customer]],
+    programs: dict[str, IncentiveProgram],
+) -> Iterator[DetailLine]:
     rates = {
         code: {rate.product_type: rate.rate for rate in program.rates.all()}
         for code, program in programs.items()
@@ -272,7 +246,9 @@ def _lines(count, rng, incentives, customers, programs):
         )
 
 
-def _advance_statuses(partners, periods, operator):
+def _advance_statuses(
+    partners: dict[str, Partner], periods: list[ReconciliationPeriod], operator: AbstractBaseUser
+) -> int:
     """Bring each month's bills to the status the demo needs, through the real services."""
     finance = get_user_model().objects.get(username="demo-finance")
     count = 0
@@ -290,7 +266,9 @@ def _advance_statuses(partners, periods, operator):
     return count
 
 
-def _demo_feedback(partner, period, operator, most=200):
+def _demo_feedback(
+    partner: Partner, period: ReconciliationPeriod, operator: AbstractBaseUser, most: int = 200
+) -> None:
     """Feedback on ~1% of the distributor's lines of last month (at most `most`), through the
     services: a few answered, a few resolved. Only once: nothing if any feedback exists."""
     if FeedbackMessage.objects.filter(line__partner=partner).exists():
