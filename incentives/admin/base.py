@@ -5,6 +5,9 @@ every field a service owns is read-only.
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from partner_center.formatting import money, rate
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -29,3 +32,29 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+# Columns in the one display format (partner_center/formatting.py), for list_display.
+@admin.display(description=_("bill total"), ordering="total")
+def bill_total(statement) -> str:
+    return money(statement.total, statement.currency)
+
+
+@admin.display(description=_("incentive amount"), ordering="amount")
+def incentive_amount(incentive) -> str:
+    return money(incentive.amount, incentive.statement.currency)
+
+
+@admin.display(description=_("revenue"), ordering="revenue")
+def line_revenue(line) -> str:
+    return money(line.revenue)
+
+
+@admin.display(description=_("rate"), ordering="rate")
+def line_rate(line) -> str:
+    return rate(line.rate)
+
+
+@admin.display(description=_("amount"), ordering="amount")
+def line_amount(line) -> str:
+    return money(line.amount)

@@ -8,7 +8,7 @@ from partner_center.errors import DomainError, InvalidInput
 
 from ..models import FeedbackLine, FeedbackMessage, FeedbackStatus
 from ..services.feedback import FEEDBACK_MAX_LENGTH, REPLY_STATUSES, clean_feedback_text, feedback_reply
-from .base import ReadOnlyAdmin, ReadOnlyInline
+from .base import ReadOnlyAdmin, ReadOnlyInline, line_amount
 
 
 class FeedbackReplyForm(forms.ModelForm):
@@ -53,7 +53,15 @@ class FeedbackLineAdmin(admin.ModelAdmin):
     """Partners' feedback to answer: reply, and set it answered or resolved (via the service)."""
 
     form = FeedbackReplyForm
-    list_display = ["order_id", "partner", "period", "customer", "amount", "feedback_status", "feedback_at"]
+    list_display = [
+        "order_id",
+        "partner",
+        "period",
+        "customer",
+        line_amount,
+        "feedback_status",
+        "feedback_at",
+    ]
     list_filter = ["feedback_status", "period", ("partner", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["=order_id", "=incentive__incentive_id", "partner__name", "feedback"]
     list_select_related = ["partner", "period", "customer"]

@@ -29,6 +29,7 @@ from ..models import (
     StatementStatus,
 )
 from ..services.statements import statement_approve, statement_return
+from .base import bill_total
 from .statements import StatementEventInline
 
 S = StatementStatus
@@ -115,7 +116,7 @@ class PayoutReviewAdmin(admin.ModelAdmin):
         "partner",
         "period",
         "status",
-        "bill_total",
+        bill_total,
         "confirmed_at",
         "confirmed_by_label",
         "open_feedback",
@@ -180,10 +181,6 @@ class PayoutReviewAdmin(admin.ModelAdmin):
 
     def has_review_payout_permission(self, request):
         return request.user.has_perm("incentives.review_payout")
-
-    @admin.display(description=_("bill total"), ordering="total")
-    def bill_total(self, statement):
-        return f"{statement.currency} {statement.total:,}"
 
     @admin.display(description=_("confirmed by"), ordering="confirmed_by__username")
     def confirmed_by_label(self, statement):

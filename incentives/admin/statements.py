@@ -8,7 +8,15 @@ from partner_center.errors import DomainError
 
 from ..models import DetailLine, Incentive, Statement, StatementEvent
 from ..services.statements import statement_publish
-from .base import ReadOnlyAdmin, ReadOnlyInline
+from .base import (
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    bill_total,
+    incentive_amount,
+    line_amount,
+    line_rate,
+    line_revenue,
+)
 
 
 class IncentiveInline(ReadOnlyInline):
@@ -28,8 +36,7 @@ class StatementAdmin(admin.ModelAdmin):
         "partner",
         "period",
         "status",
-        "total",
-        "currency",
+        bill_total,
         "confirmation_deadline",
         "confirmed_at",
         "confirmed_by",
@@ -78,7 +85,7 @@ class StatementAdmin(admin.ModelAdmin):
 
 @admin.register(Incentive)
 class IncentiveAdmin(admin.ModelAdmin):
-    list_display = ["incentive_id", "statement", "program", "amount"]
+    list_display = ["incentive_id", "statement", "program", incentive_amount]
     list_filter = ["program", "statement__period", "statement__status"]
     search_fields = ["incentive_id", "statement__partner__name"]
     list_select_related = ["statement__partner", "statement__period", "program"]
@@ -98,9 +105,9 @@ class DetailLineAdmin(admin.ModelAdmin):
         "incentive",
         "customer",
         "product_type",
-        "revenue",
-        "rate",
-        "amount",
+        line_revenue,
+        line_rate,
+        line_amount,
         "feedback_status",
     ]
     list_filter = ["feedback_status", "period", "program", "product_type"]

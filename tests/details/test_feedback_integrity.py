@@ -99,7 +99,8 @@ def test_concurrent_feedback_and_replies_keep_every_message_and_exact_totals(wor
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_feedback_racing_the_payout_approval_never_lands_on_an_issued_bill(world, operator):
-    from incentives.services import DomainError, statement_approve, statement_confirm
+    from incentives.services.statements import statement_approve, statement_confirm
+    from partner_center.errors import DomainError
 
     bill = world["bills"]["2026-10"]
     statement_confirm(statement_id=bill.pk, actor=world["finance"])
