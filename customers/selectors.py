@@ -1,8 +1,12 @@
 """Partner-scoped reads. Every partner-facing query starts from these functions."""
 
-from django.db.models import Q
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
 
 from .models import Customer, Membership, Partner
+
+M = TypeVar("M", bound=Model)
 
 
 def membership_of(user):
@@ -18,6 +22,17 @@ def membership_of(user):
 def partner_of(user) -> Partner | None:
     membership = membership_of(user)
     return membership.partner if membership else None
+
+
+def partner_scoped(queryset: QuerySet[M], user, path: str = "partner") -> QuerySet[M]:
+    """`queryset` narrowed to the user's partner through `path`; nothing for non-members.
+
+    The one tenancy rule behind every `*_for(user)` selector of every app.
+    """
+    partner = partner_of(user)
+    if partner is None:
+        return queryset.none()
+    return queryset.filter(**{path: partner})
 
 
 def customers_for(user):

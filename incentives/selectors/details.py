@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.db.models import QuerySet
 
-from customers.selectors import partner_of
+from customers.selectors import partner_scoped
 
 from ..models import DetailLine, IncentiveProgram, LineTotal, ProgramRate, ReconciliationPeriod, Statement
 from ..policies import bill_is_estimated
@@ -12,18 +12,12 @@ from .statements import statements_for
 
 
 def detail_lines_for(user) -> QuerySet[DetailLine]:
-    partner = partner_of(user)
-    if partner is None:
-        return DetailLine.objects.none()
-    return DetailLine.objects.filter(partner=partner)
+    return partner_scoped(DetailLine.objects.all(), user)
 
 
 def line_totals_for(user) -> QuerySet[LineTotal]:
     """The Details totals (LineTotal) of the user's partner: the same scope as its lines."""
-    partner = partner_of(user)
-    if partner is None:
-        return LineTotal.objects.none()
-    return LineTotal.objects.filter(partner=partner)
+    return partner_scoped(LineTotal.objects.all(), user)
 
 
 def details_bills_for(user) -> QuerySet[Statement]:

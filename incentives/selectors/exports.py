@@ -2,16 +2,13 @@
 
 from django.db.models import QuerySet
 
-from customers.selectors import partner_of
+from customers.selectors import partner_scoped
 
 from ..models import ExportJob
 
 
 def exports_for(user) -> QuerySet[ExportJob]:
-    partner = partner_of(user)
-    if partner is None:
-        return ExportJob.objects.none()
-    return ExportJob.objects.filter(partner=partner)
+    return partner_scoped(ExportJob.objects.all(), user)
 
 
 def export_history(user, *, rows: int) -> list[ExportJob]:
