@@ -8,9 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
 from django.utils.http import urlencode
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +16,7 @@ from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import partner_required
 from customers.models import AssociationType
 from partner_center.errors import DomainError
-from partner_center.formatting import money
+from partner_center.formatting import local_time, money
 from partner_center.http_errors import flash_refusal
 
 from ..money import ROUNDING_RULE
@@ -87,7 +85,7 @@ def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> l
                 "period": bill.period,
                 "currency": bill.currency,
                 "progress": progress(bill),
-                "deadline": date_format(localtime(bill.confirmation_deadline), "Y-m-d H:i"),
+                "deadline": local_time(bill.confirmation_deadline, zone=False),  # the zone is in the header
                 "confirm_url": reverse("incentives:confirm_bill", args=[bill.pk]) if confirmable else "",
             }
         shown = bills[bill.pk]
