@@ -15,6 +15,11 @@ def bill_is_confirmable(bill: Statement) -> bool:
     return bill.status == StatementStatus.PENDING
 
 
+def bill_is_under_review(bill: Statement) -> bool:
+    """Only a confirmed bill waiting for its payout (Issuing) can be approved or returned."""
+    return bill.status == StatementStatus.ISSUING
+
+
 def bill_is_estimated(bill: Statement) -> bool:
     """Estimated figures are not yet formal: they still take new lines and are not confirmed."""
     return bill.status == StatementStatus.ESTIMATED

@@ -1,10 +1,10 @@
 """Bills, incentives, detail lines and the bills' audit trail in the operators' admin."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-
-from partner_center.errors import DomainError
 
 from ..models import DetailLine, Incentive, Statement, StatementEvent
 from ..services.statements import statement_publish
@@ -17,6 +17,7 @@ from .base import (
     line_rate,
     line_revenue,
 )
+from .review_actions import PayoutReviewActions, run_each
 
 
 class IncentiveInline(ReadOnlyInline):
@@ -31,7 +32,9 @@ class StatementEventInline(ReadOnlyInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(PayoutReviewActions, admin.ModelAdmin):
+    """Every bill; Publish in bulk, and a bill under review gets Approve / Return on its page."""
+
     list_display = [
         "partner",
         "period",
@@ -67,17 +70,16 @@ class StatementAdmin(admin.ModelAdmin):
     @admin.action(
         description=_("Publish to partner (Estimated → Pending confirmation)"), permissions=["publish"]
     )
-    def publish(self, request, queryset):
-        done, refused = 0, []
-        for statement in queryset:
-            try:
-                if statement_publish(statement_id=statement.pk, actor=request.user).changed:
-                    done += 1
-            except DomainError as error:
-                refused.append(f"{statement}: {error}")
-        self.message_user(request, ngettext("%d bill published.", "%d bills published.", done) % done)
-        for reason in refused:
-            self.message_user(request, reason, messages.WARNING)
+    def publish(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
+        outcome = run_each(queryset, lambda pk: statement_publish(statement_id=pk, actor=request.user))
+        n, same = outcome.done, outcome.unchanged
+        self._report(
+            request,
+            outcome,
+            done=ngettext("%d bill published.", "%d bills published.", n) % n,
+            unchanged=ngettext("%d bill was already published.", "%d bills were already published.", same)
+            % same,
+        )
 
     def has_publish_permission(self, request):
         return request.user.has_perm("incentives.publish_statement")
