@@ -27,8 +27,11 @@ class IncentiveInline(ReadOnlyInline):
 
 
 class StatementEventInline(ReadOnlyInline):
+    """The bill's timeline, newest first: what an operator reads first is what happened last."""
+
     model = StatementEvent
     fields = ["created_at", "old_status", "new_status", "actor_label", "reason"]
+    ordering = ["-created_at", "-id"]
 
 
 @admin.register(Statement)
@@ -146,6 +149,7 @@ class StatementEventAdmin(ReadOnlyAdmin):
     list_filter = ["new_status", "statement__period"]
     search_fields = ["statement__partner__name", "actor_label", "reason"]
     list_select_related = ["statement__partner", "statement__period"]
+    ordering = ["-created_at", "-id"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("incentives.view_statementevent")
