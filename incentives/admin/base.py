@@ -45,6 +45,12 @@ def incentive_amount(incentive) -> str:
     return money(incentive.amount, incentive.statement.currency)
 
 
+@admin.display(description=_("incentive amount"))
+def amount_in_bill(incentive) -> str:
+    """An incentive inline on its bill's page: the bill's total names the currency."""
+    return money(incentive.amount)
+
+
 @admin.display(description=_("revenue"), ordering="revenue")
 def line_revenue(line) -> str:
     return money(line.revenue)

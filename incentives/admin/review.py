@@ -23,7 +23,7 @@ from ..models import (
     PayoutReview,
     StatementStatus,
 )
-from .base import bill_total
+from .base import amount_in_bill, bill_total
 from .review_actions import PayoutReviewActions
 from .statements import StatementEventInline
 
@@ -74,7 +74,7 @@ class ProgramFilter(admin.SimpleListFilter):
 
 class ReviewIncentiveInline(admin.TabularInline):
     model = Incentive
-    fields = ["incentive_id", "program", "amount", "lines"]
+    fields = ["incentive_id", "program", amount_in_bill, "lines"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -110,8 +110,7 @@ class PayoutReviewAdmin(PayoutReviewActions, admin.ModelAdmin):
         "partner",
         "period",
         "status",
-        "total",
-        "currency",
+        bill_total,
         "confirmation_deadline",
         "status_changed_at",
         "confirmed_at",

@@ -11,6 +11,7 @@ from ..services.statements import statement_publish
 from .base import (
     ReadOnlyAdmin,
     ReadOnlyInline,
+    amount_in_bill,
     bill_total,
     incentive_amount,
     line_amount,
@@ -22,7 +23,7 @@ from .review_actions import PayoutReviewActions, run_each
 
 class IncentiveInline(ReadOnlyInline):
     model = Incentive
-    fields = ["incentive_id", "program", "amount"]
+    fields = ["incentive_id", "program", amount_in_bill]
     show_change_link = True
 
 

@@ -220,3 +220,15 @@ def test_a_mixed_bulk_approval_reports_each_outcome_at_its_level(client, operato
     assert levels_said[levels.SUCCESS] == "1 payout approved."
     assert levels_said[levels.INFO] == "1 bill was already issued."
     assert levels_said[levels.WARNING].startswith(f"{bills['pending']}: ")
+
+
+@pytest.mark.parametrize("admin", ADMINS)
+def test_the_bill_page_shows_money_in_the_one_display_format(client, operator, admin):
+    client.force_login(operator)
+    bill = factories.bill(factories.PartnerFactory(name="Big Co"), lines=[("123456.00", "0.0500")])
+
+    body = client.get(page(bill, admin)).content.decode()
+
+    assert "6,172.80" in body  # the incentive inline (the bill's currency is named once)
+    if admin == "payoutreview":
+        assert "CNY 6,172.80" in body
