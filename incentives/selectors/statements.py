@@ -5,19 +5,19 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 
-from customers.selectors import partner_of
+from customers.selectors import PortalUser, partner_of
 
 from ..models import DetailLine, FeedbackStatus, Incentive, Statement, StatementEvent
 
 
-def statements_for(user) -> QuerySet[Statement]:
+def statements_for(user: PortalUser) -> QuerySet[Statement]:
     partner = partner_of(user)
     if partner is None:
         return Statement.objects.none()
     return Statement.objects.filter(partner=partner)
 
 
-def incentives_for(user) -> QuerySet[Incentive]:
+def incentives_for(user: PortalUser) -> QuerySet[Incentive]:
     partner = partner_of(user)
     if partner is None:
         return Incentive.objects.none()
