@@ -123,11 +123,16 @@ def seed_demo(*, password=DEFAULT_PASSWORD, details=3000, seed=2026, now=None) -
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 
-def _partners():
-    partners = {}
+def _partners() -> dict[str, Partner]:
+    partners: dict[str, Partner] = {}
     for code, name, kind, distributor, _count, _share in PARTNERS:
         partners[code], _ = Partner.objects.get_or_create(
-            code=code, defaults={"name": name, "kind": kind, "distributor": partners.get(distributor)}
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "distributor": partners.get(distributor) if distributor else None,
+            },
         )
     return partners
 
@@ -243,7 +248,7 @@ def _customers(partners, rng):
         Customer.objects.filter(partner__in=partners.values()).values_list("partner_id", "account")
     )
     Customer.objects.bulk_create([c for c in wanted if (c.partner_id, c.account) not in existing])
-    customers = {}
+    customers: dict[str, list[Customer]] = {}
     ordered = Customer.objects.filter(partner__in=partners.values()).select_related("partner")
     for customer in ordered.order_by("partner_id", "account"):
         customers.setdefault(customer.partner.code, []).append(customer)
