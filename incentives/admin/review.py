@@ -21,10 +21,11 @@ from ..models import (
     Incentive,
     IncentiveProgram,
     PayoutReview,
+    Statement,
     StatementStatus,
 )
-from .base import amount_in_bill, bill_total
-from .review_actions import PayoutReviewActions
+from .base import IncentiveAmountColumn, bill_total
+from .review_actions import BillReviewAdmin
 from .statements import StatementEventInline
 
 S = StatementStatus
@@ -65,17 +66,18 @@ class ProgramFilter(admin.SimpleListFilter):
         return IncentiveProgram.objects.values_list("pk", "name")
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                pk__in=Incentive.objects.filter(program=self.value()).values("statement_id")
-            )
+        program_id = self.value()  # a pk of lookups(), from the query string
+        if program_id:
+            # int(): a pk is a number (not one: ValueError, the admin's ?e=1, as Django's own would be)
+            incentives = Incentive.objects.filter(program_id=int(program_id))
+            return queryset.filter(pk__in=incentives.values("statement_id"))
         return queryset
 
 
-class ReviewIncentiveInline(admin.TabularInline):
+class ReviewIncentiveInline(IncentiveAmountColumn, admin.TabularInline):
     model = Incentive
-    fields = ["incentive_id", "program", amount_in_bill, "lines"]
-    readonly_fields = fields
+    readonly_fields = ("incentive_id", "program", "amount_in_bill", "lines")
+    fields = readonly_fields
     extra = 0
     can_delete = False
     show_change_link = True
@@ -90,7 +92,7 @@ class ReviewIncentiveInline(admin.TabularInline):
 
 
 @admin.register(PayoutReview)
-class PayoutReviewAdmin(PayoutReviewActions, admin.ModelAdmin):
+class PayoutReviewAdmin(BillReviewAdmin):
     list_display = [
         "partner",
         "period",
@@ -106,17 +108,17 @@ class PayoutReviewAdmin(PayoutReviewActions, admin.ModelAdmin):
     search_help_text = _("Partner name, or an exact Incentive ID")
     list_select_related = ["partner", "period", "confirmed_by"]
     ordering = ["confirmed_at", "id"]  # the queue is worked oldest confirmation first (an index)
-    fields = [
+    readonly_fields = (
         "partner",
         "period",
         "status",
-        bill_total,
+        "total_shown",
         "confirmation_deadline",
         "status_changed_at",
         "confirmed_at",
         "confirmed_by",
-    ]
-    readonly_fields = fields
+    )
+    fields = readonly_fields
     inlines = [ReviewIncentiveInline, StatementEventInline]
     actions = ["approve_payout", "return_to_partner"]
 
@@ -156,6 +158,10 @@ class PayoutReviewAdmin(PayoutReviewActions, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("bill total"))
+    def total_shown(self, statement: Statement) -> str:
+        return bill_total(statement)
 
     @admin.display(description=_("confirmed by"), ordering="confirmed_by__username")
     def confirmed_by_label(self, statement):

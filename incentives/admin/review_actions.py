@@ -26,6 +26,7 @@ from partner_center.errors import DomainError
 from ..models import Statement
 from ..policies import bill_is_under_review
 from ..services.statements import Transition, statement_approve, statement_return
+from .base import StaffRequest
 
 RETURN_TEMPLATE = "admin/incentives/payoutreview/return_to_partner.html"
 
@@ -74,8 +75,8 @@ def run_each(bills: QuerySet[Statement], transition: Callable[[int], Transition]
     return outcome
 
 
-class PayoutReviewActions:
-    """Mixin for a ModelAdmin of bills: the two actions, and the buttons on the change page."""
+class BillReviewAdmin(admin.ModelAdmin):
+    """An admin of bills with the two review actions, and their buttons on the bill's page."""
 
     change_form_template = "admin/incentives/review_change_form.html"
 
@@ -88,14 +89,14 @@ class PayoutReviewActions:
         description=gettext_lazy("Approve payout (Issuing → Issued successfully)"),
         permissions=["review_payout"],
     )
-    def approve_payout(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
+    def approve_payout(self, request: StaffRequest, queryset: QuerySet[Statement]) -> None:
         self._report_approved(request, self._approve(request, queryset))
 
     @admin.action(
         description=gettext_lazy("Return to partner (with a reason and a new deadline)"),
         permissions=["review_payout"],
     )
-    def return_to_partner(self, request: HttpRequest, queryset: QuerySet[Statement]) -> HttpResponse | None:
+    def return_to_partner(self, request: StaffRequest, queryset: QuerySet[Statement]) -> HttpResponse | None:
         form = ReturnForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
             extra = {"action_checkbox_name": helpers.ACTION_CHECKBOX_NAME}
@@ -131,14 +132,14 @@ class PayoutReviewActions:
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def approve_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def approve_view(self, request: StaffRequest, object_id: str) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         bill = self._reviewable(request, object_id)
         self._report_approved(request, self._approve(request, _one(bill)))
         return HttpResponseRedirect(self._url("change", bill.pk))
 
-    def return_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def return_view(self, request: StaffRequest, object_id: str) -> HttpResponse:
         bill = self._reviewable(request, object_id)
         form = ReturnForm(request.POST if request.method == "POST" else None)
         if not form.is_valid():
@@ -161,10 +162,10 @@ class PayoutReviewActions:
     def _url(self, view: str, pk: int) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}", args=[pk])
 
-    def _approve(self, request: HttpRequest, bills: QuerySet[Statement]) -> Outcome:
+    def _approve(self, request: StaffRequest, bills: QuerySet[Statement]) -> Outcome:
         return run_each(bills, lambda pk: statement_approve(statement_id=pk, actor=request.user))
 
-    def _return(self, request: HttpRequest, bills: QuerySet[Statement], form: ReturnForm) -> Outcome:
+    def _return(self, request: StaffRequest, bills: QuerySet[Statement], form: ReturnForm) -> Outcome:
         reason, deadline = form.cleaned_data["reason"], form.cleaned_data["new_deadline"]
         return run_each(
             bills,

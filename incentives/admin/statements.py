@@ -2,28 +2,28 @@
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import DetailLine, Incentive, Statement, StatementEvent
 from ..services.statements import statement_publish
 from .base import (
+    IncentiveAmountColumn,
     ReadOnlyAdmin,
     ReadOnlyInline,
-    amount_in_bill,
+    StaffRequest,
     bill_total,
     incentive_amount,
     line_amount,
     line_rate,
     line_revenue,
 )
-from .review_actions import PayoutReviewActions, run_each
+from .review_actions import BillReviewAdmin, run_each
 
 
-class IncentiveInline(ReadOnlyInline):
+class IncentiveInline(IncentiveAmountColumn, ReadOnlyInline):
     model = Incentive
-    fields = ["incentive_id", "program", amount_in_bill]
+    fields = ["incentive_id", "program", "amount_in_bill"]
     show_change_link = True
 
 
@@ -36,7 +36,7 @@ class StatementEventInline(ReadOnlyInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(PayoutReviewActions, admin.ModelAdmin):
+class StatementAdmin(BillReviewAdmin):
     """Every bill; Publish in bulk, and a bill under review gets Approve / Return on its page."""
 
     list_display = [
@@ -74,7 +74,7 @@ class StatementAdmin(PayoutReviewActions, admin.ModelAdmin):
     @admin.action(
         description=_("Publish to partner (Estimated → Pending confirmation)"), permissions=["publish"]
     )
-    def publish(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
+    def publish(self, request: StaffRequest, queryset: QuerySet[Statement]) -> None:
         outcome = run_each(queryset, lambda pk: statement_publish(statement_id=pk, actor=request.user))
         n, same = outcome.done, outcome.unchanged
         self._report(

@@ -8,10 +8,11 @@ count is shown only to users who may open that list.
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+
+from customers.selectors import PortalUser
 
 from ..models import DetailLine, FeedbackStatus, Statement, StatementStatus
 
@@ -23,7 +24,7 @@ class Waiting:
     url: str
 
 
-def waiting_for_operators(user: AbstractBaseUser | AnonymousUser) -> list[Waiting]:
+def waiting_for_operators(user: PortalUser) -> list[Waiting]:
     waiting = []
     if user.has_perm("incentives.view_payoutreview"):
         issuing = Statement.objects.filter(status=StatementStatus.ISSUING).count()
