@@ -133,9 +133,9 @@ class BillReviewAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def approve_view(self, request: StaffRequest, object_id: str) -> HttpResponse:
+        bill = self._reviewable(request, object_id)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        bill = self._reviewable(request, object_id)
         self._report_approved(request, self._approve(request, _one(bill)))
         return HttpResponseRedirect(self._url("change", bill.pk))
 
