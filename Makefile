@@ -21,7 +21,9 @@ install: $(VENV)/.installed
 ## Compile the translation catalogs (locale/*/LC_MESSAGES/*.po -> .mo; the .mo files are not committed).
 ## Needs gettext's msgfmt (apt-get install gettext); only changed catalogs are recompiled.
 messages: install
-	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
+	@if command -v msgfmt >/dev/null; then \
+	  $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0; \
+	else echo "gettext's msgfmt is missing (apt-get install gettext): pages stay in English"; fi
 
 ## Run the portal on the embedded defaults: SQLite, filesystem broker, demo data, worker + beat.
 run: install messages
