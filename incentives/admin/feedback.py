@@ -29,7 +29,8 @@ class FeedbackReplyForm(forms.ModelForm):
         fields: list[str] = []
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns (its stub allows None)
         status = cleaned.get("new_status")
         try:
             cleaned["reply"] = clean_feedback_text(
@@ -83,7 +84,7 @@ class FeedbackLineAdmin(admin.ModelAdmin):
         "feedback_at",
     ]
     fieldsets = [
-        (_("Line"), {"fields": readonly_fields[:10]}),
+        (_("Line"), {"fields": tuple(readonly_fields[:10])}),
         (_("Feedback"), {"fields": ["feedback_status", "feedback", "feedback_reply", "feedback_at"]}),
         (_("Reply"), {"fields": ["reply", "new_status"]}),
     ]

@@ -70,10 +70,11 @@ class ProgramFilter(admin.SimpleListFilter):
         return IncentiveProgram.objects.values_list("pk", "name")
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                pk__in=Incentive.objects.filter(program=self.value()).values("statement_id")
-            )
+        program_id = self.value()  # a pk of lookups(), from the query string
+        if program_id:
+            # int(): a pk is a number (not one: ValueError, the admin's ?e=1, as Django's own would be)
+            incentives = Incentive.objects.filter(program_id=int(program_id))
+            return queryset.filter(pk__in=incentives.values("statement_id"))
         return queryset
 
 
@@ -95,8 +96,8 @@ class ReturnForm(forms.Form):
 
 class ReviewIncentiveInline(admin.TabularInline):
     model = Incentive
-    fields = ["incentive_id", "program", "amount", "lines"]
-    readonly_fields = fields
+    readonly_fields = ("incentive_id", "program", "amount", "lines")
+    fields = readonly_fields
     extra = 0
     can_delete = False
     show_change_link = True
@@ -127,7 +128,7 @@ class PayoutReviewAdmin(admin.ModelAdmin):
     search_help_text = _("Partner name, or an exact Incentive ID")
     list_select_related = ["partner", "period", "confirmed_by"]
     ordering = ["confirmed_at", "id"]  # the queue is worked oldest confirmation first (an index)
-    fields = [
+    readonly_fields = (
         "partner",
         "period",
         "status",
@@ -137,8 +138,8 @@ class PayoutReviewAdmin(admin.ModelAdmin):
         "status_changed_at",
         "confirmed_at",
         "confirmed_by",
-    ]
-    readonly_fields = fields
+    )
+    fields = readonly_fields
     inlines = [ReviewIncentiveInline, StatementEventInline]
     actions = ["approve_payout", "return_to_partner"]
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from time import perf_counter
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -125,15 +125,20 @@ def seed_demo(
 
 
 def _partners() -> dict[str, Partner]:
-    partners = {}
+    partners: dict[str, Partner] = {}
     for code, name, kind, distributor, _count, _share in PARTNERS:
         partners[code], _ = Partner.objects.get_or_create(
-            code=code, defaults={"name": name, "kind": kind, "distributor": partners.get(distributor)}
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "distributor": partners.get(distributor) if distributor else None,
+            },
         )
     return partners
 
 
-def _users(partners: dict[str, Partner], password: str) -> AbstractBaseUser:
+def _users(partners: dict[str, Partner], password: str) -> User:
     for username, partner_code, role in USERS:
         user = partner_user(username, partner=partners[partner_code], role=role, password=password)
         if username in LANGUAGES:
@@ -182,7 +187,7 @@ def _customer_name(rng: random.Random) -> str:
 
 def _customers(partners: dict[str, Partner], rng: random.Random) -> dict[str, list[Customer]]:
     resellers = [partners["P2001"], partners["P2002"], partners["P2003"]]
-    customers = {}
+    customers: dict[str, list[Customer]] = {}
     for code, _name, kind, _dist, count, _share in PARTNERS:
         if not count:
             continue
@@ -232,7 +237,7 @@ def _lines(
 
 
 def _advance_statuses(
-    partners: dict[str, Partner], periods: list[ReconciliationPeriod], operator: AbstractBaseUser
+    partners: dict[str, Partner], periods: list[ReconciliationPeriod], operator: User
 ) -> int:
     """Bring each month's bills to the status the demo needs, through the real services."""
     finance = get_user_model().objects.get(username="demo-finance")
@@ -252,7 +257,7 @@ def _advance_statuses(
 
 
 def _demo_feedback(
-    partner: Partner, period: ReconciliationPeriod, operator: AbstractBaseUser, most: int = 200
+    partner: Partner, period: ReconciliationPeriod, operator: User, most: int = 200
 ) -> None:
     """Feedback on ~1% of the distributor's lines of last month (at most `most`), through the
     services: a few answered, a few resolved. Only once: nothing if any feedback exists."""

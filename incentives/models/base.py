@@ -1,11 +1,21 @@
 """What the incentive models share: money and rate fields, the period code, append-only rows."""
 
+from typing import TypedDict
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-MONEY = {"max_digits": 18, "decimal_places": 2}
-RATE = {"max_digits": 9, "decimal_places": 6}
+
+class DecimalShape(TypedDict):
+    """The digits of a DecimalField, unpacked into it: `DecimalField(_("total"), **MONEY)`."""
+
+    max_digits: int
+    decimal_places: int
+
+
+MONEY: DecimalShape = {"max_digits": 18, "decimal_places": 2}
+RATE: DecimalShape = {"max_digits": 9, "decimal_places": 6}
 PERIOD_CODE = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2026-10."))
 
 

@@ -5,16 +5,16 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 
-from customers.selectors import partner_scoped
+from customers.selectors import PortalUser, partner_scoped
 
 from ..models import DetailLine, FeedbackStatus, Incentive, Statement, StatementEvent
 
 
-def statements_for(user) -> QuerySet[Statement]:
+def statements_for(user: PortalUser) -> QuerySet[Statement]:
     return partner_scoped(Statement.objects.all(), user)
 
 
-def incentives_for(user) -> QuerySet[Incentive]:
+def incentives_for(user: PortalUser) -> QuerySet[Incentive]:
     return partner_scoped(Incentive.objects.all(), user, "statement__partner")
 
 

@@ -49,7 +49,7 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
     due = Statement.objects.filter(
         status=S.PENDING, confirmation_deadline__gt=now, confirmation_deadline__lte=now + horizon
     )
-    recipients = {}
+    recipients: dict[int, list[int]] = {}
     for partner_id, user_id in (
         Membership.objects.filter(
             partner__in=due.values("partner_id"),
@@ -60,17 +60,16 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
         .values_list("partner_id", "user_id")
     ):
         recipients.setdefault(partner_id, []).append(user_id)
-    DeadlineReminder.objects.bulk_create(
-        [
-            DeadlineReminder(
-                statement_id=pk, user_id=user_id, kind=_reminder_kind(deadline - now), deadline=deadline
-            )
-            for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline")
+    reminders = []
+    for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline"):
+        kind = _reminder_kind(deadline - now)
+        if kind is None:  # never: `due` holds only bills within the longest reminder's horizon
+            continue
+        reminders += [
+            DeadlineReminder(statement_id=pk, user_id=user_id, kind=kind, deadline=deadline)
             for user_id in recipients.get(partner_id, [])
-        ],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
+        ]
+    DeadlineReminder.objects.bulk_create(reminders, ignore_conflicts=True, batch_size=1000)
     unsent = DeadlineReminder.objects.filter(
         sent_at__isnull=True, deadline__gt=now, statement__status=S.PENDING
     ).values_list("pk", flat=True)
