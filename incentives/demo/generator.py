@@ -59,9 +59,7 @@ def program_with_rates(
     return program
 
 
-def partner_user(
-    username: str, *, partner: Partner, role: str, password: str | None = None, **flags
-) -> User:
+def partner_user(username: str, *, partner: Partner, role: str, password: str | None = None, **flags) -> User:
     """A user (with an e-mail address) who is a member of `partner` in `role`."""
     user = staff_user(username, password=password, **flags)
     Membership.objects.get_or_create(user=user, defaults={"partner": partner, "role": role})

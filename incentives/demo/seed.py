@@ -256,9 +256,7 @@ def _advance_statuses(
     return count
 
 
-def _demo_feedback(
-    partner: Partner, period: ReconciliationPeriod, operator: User, most: int = 200
-) -> None:
+def _demo_feedback(partner: Partner, period: ReconciliationPeriod, operator: User, most: int = 200) -> None:
     """Feedback on ~1% of the distributor's lines of last month (at most `most`), through the
     services: a few answered, a few resolved. Only once: nothing if any feedback exists."""
     if FeedbackMessage.objects.filter(line__partner=partner).exists():
