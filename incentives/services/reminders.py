@@ -12,11 +12,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, roles_with
+from customers.languages import user_language
 from customers.models import Membership
 
 from ..models import (
@@ -95,7 +96,7 @@ def reminder_send(*, reminder_id: int) -> bool:
     with transaction.atomic():
         reminder = (
             DeadlineReminder.objects.select_for_update(of=("self",))
-            .select_related("statement__partner", "statement__period", "user")
+            .select_related("statement__partner", "statement__period", "user__preference")
             .get(pk=reminder_id)
         )
         statement, time_left = reminder.statement, reminder.deadline - timezone.now()
@@ -107,7 +108,8 @@ def reminder_send(*, reminder_id: int) -> bool:
             or _reminder_kind(time_left) != reminder.kind
         ):
             return False
-        _reminder_message(reminder).send()
+        with translation.override(user_language(reminder.user) or settings.LANGUAGE_CODE):
+            _reminder_message(reminder).send()  # in the language the user chose
         reminder.sent_at = timezone.now()
         reminder.save(update_fields=["sent_at"])
         return True

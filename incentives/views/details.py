@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from customers.capabilities import CAPABILITIES, Capability, user_can
@@ -48,11 +48,11 @@ TEXT_FILTERS = (
 
 class FeedbackForm(forms.Form):
     text = forms.CharField(
-        label=_lazy("Feedback"),
+        label=gettext_lazy("Feedback"),
         strip=False,  # clean_feedback_text checks control characters before trimming
-        error_messages={"required": _lazy("Write the feedback text; it cannot be empty.")},
+        error_messages={"required": gettext_lazy("Write the feedback text; it cannot be empty.")},
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
-        help_text=format_lazy(_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
+        help_text=format_lazy(gettext_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
     )
 
     def clean_text(self):
