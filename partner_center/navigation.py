@@ -39,5 +39,5 @@ def _menu(current_path):
 def partner_center_context(request):
     membership = membership_of(request.user)
     if membership is None:
-        return {}
+        return {"time_zone": time_zone_name()}  # the admin shows it too
     return {"membership": membership, "incentive_menu": _menu(request.path), "time_zone": time_zone_name()}

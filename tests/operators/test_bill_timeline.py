@@ -52,3 +52,9 @@ def test_the_audit_trail_lists_events_newest_first(client, operator, long_histor
 
     assert list(listed) == list(StatementEvent.objects.order_by("-created_at", "-id"))
     assert listed[0].statement_id == long_history.pk and len(listed) == 4 + 2 + 1
+
+
+def test_admin_pages_name_the_time_zone_of_their_times(client, operator, settings):
+    client.force_login(operator)
+    page = client.get("/admin/").content.decode()
+    assert f"Times in {settings.TIME_ZONE}" in page
