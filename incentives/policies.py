@@ -9,11 +9,22 @@ from typing import Protocol
 
 from django.utils.translation import gettext as _
 
-from .models import ExportJob, ExportStatus, FeedbackAuthor, FeedbackMessage, Statement, StatementStatus
+from .models import (
+    ExportJob,
+    ExportStatus,
+    FeedbackAuthor,
+    FeedbackMessage,
+    Statement,
+    StatementEvent,
+    StatementStatus,
+)
 
 
 class HasStatus(Protocol):
     """A bill as the policies read it: a Statement, or the Summary's SummaryBill row."""
+
+    @property
+    def pk(self) -> int: ...
 
     @property
     def status(self) -> str: ...
@@ -27,6 +38,20 @@ def bill_is_confirmable(bill: HasStatus) -> bool:
 def bill_is_under_review(bill: HasStatus) -> bool:
     """Only a confirmed bill waiting for its payout (Issuing) can be approved or returned."""
     return bill.status == StatementStatus.ISSUING
+
+
+def event_is_return(event: StatementEvent | None) -> bool:
+    """An operator's return: Issuing -> Pending confirmation."""
+    return (
+        event is not None
+        and event.old_status == StatementStatus.ISSUING
+        and event.new_status == StatementStatus.PENDING
+    )
+
+
+def bill_was_returned(bill: HasStatus, latest_event: StatementEvent | None) -> bool:
+    """Returned by operations: the bill is pending confirmation again and its latest event is the return."""
+    return bill_is_confirmable(bill) and event_is_return(latest_event)
 
 
 def bill_is_estimated(bill: Statement) -> bool:

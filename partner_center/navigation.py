@@ -1,7 +1,9 @@
-"""The Partner Center shell's menu: Sales > Incentives > Incentive Management.
+"""The Partner Center shell's menus: the top bar's menu tree and the side menu.
 
-An entry is shown only when its page exists (its URL name resolves), so the menu never
-holds a dead link; pages add themselves simply by defining the URL.
+Top bar: Sales > Incentives > Incentive Management (later menus, e.g. Customers, join the
+tree as their pages exist). Side menu: the entries of Incentive Management. An entry is shown
+only when its page exists (its URL name resolves), so no menu holds a dead link; pages add
+themselves simply by defining the URL. Breadcrumbs follow the side menu's active entry.
 """
 
 from django.urls import NoReverseMatch, reverse
@@ -10,6 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from customers.selectors import membership_of
 
 from .formatting import time_zone_name
+
+# The Partner Center menu tree: top menu > group > (URL name, page).
+PARTNER_CENTER_MENU = [
+    (_("Sales"), [(_("Incentives"), [("home", _("Incentive Management"))])]),
+]
 
 INCENTIVE_MANAGEMENT_MENU = [
     (_("Incentive Management"), [("home", _("Overview"))]),
@@ -21,14 +28,39 @@ INCENTIVE_MANAGEMENT_MENU = [
 ]
 
 
+def _url(url_name):
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
+
+
+def _tree(sections):
+    """The top bar's menu tree; Incentive Management holds its side menu's entries."""
+    home = _url("home")
+    menus = []
+    for title, groups in PARTNER_CENTER_MENU:
+        shown = []
+        for group, entries in groups:
+            items = [
+                {"url": url, "label": label, "sections": sections if url == home else []}
+                for name, label in entries
+                if (url := _url(name))
+            ]
+            if items:
+                shown.append({"title": group, "items": items})
+        if shown:
+            menus.append({"title": title, "groups": shown})
+    return menus
+
+
 def _menu(current_path):
     sections = []
     for title, entries in INCENTIVE_MANAGEMENT_MENU:
         items = []
         for url_name, label in entries:
-            try:
-                url = reverse(url_name)
-            except NoReverseMatch:
+            url = _url(url_name)
+            if url is None:
                 continue
             items.append({"url": url, "label": label, "active": current_path == url})
         if items:
@@ -36,8 +68,31 @@ def _menu(current_path):
     return sections
 
 
+def _breadcrumbs(sections):
+    """Incentive Management > section > page, for the side menu's active page."""
+    home = _url("home")
+    for section in sections:
+        for item in section["items"]:
+            if item["active"]:
+                if item["url"] == home:
+                    return [{"label": _("Incentive Management"), "url": ""}]
+                return [
+                    {"label": _("Incentive Management"), "url": home},
+                    {"label": section["title"], "url": ""},
+                    {"label": item["label"], "url": ""},
+                ]
+    return []
+
+
 def partner_center_context(request):
     membership = membership_of(request.user)
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
-    return {"membership": membership, "incentive_menu": _menu(request.path), "time_zone": time_zone_name()}
+    sections = _menu(request.path)
+    return {
+        "membership": membership,
+        "incentive_menu": sections,
+        "menu_tree": _tree(sections),
+        "breadcrumbs": _breadcrumbs(sections),
+        "time_zone": time_zone_name(),
+    }

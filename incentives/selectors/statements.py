@@ -1,13 +1,15 @@
 """The partner's bills and incentives, and what an incentive's amount is made of."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
 from customers.selectors import PortalUser, partner_scoped
 
 from ..models import DetailLine, FeedbackStatus, Incentive, Statement, StatementEvent
+from ..policies import HasStatus, bill_is_confirmable, bill_was_returned
 
 
 def statements_for(user: PortalUser) -> QuerySet[Statement]:
@@ -21,6 +23,24 @@ def incentives_for(user: PortalUser) -> QuerySet[Incentive]:
 def bill_events(bill: Statement) -> QuerySet[StatementEvent]:
     """The bill's audit trail, oldest first: its timeline."""
     return bill.events.order_by("created_at", "id")
+
+
+def bill_returns(bills: Iterable[HasStatus]) -> dict[int, StatementEvent]:
+    """The return event of each of these bills that operations returned (still pending, its
+    latest event the return), by bill id: one query, and none when no bill is pending."""
+    pending = {bill.pk: bill for bill in bills if bill_is_confirmable(bill)}
+    if not pending:
+        return {}
+    latest = StatementEvent.objects.filter(statement=OuterRef("statement")).order_by("-created_at", "-id")
+    events = StatementEvent.objects.filter(statement_id__in=pending, pk=Subquery(latest.values("pk")[:1]))
+    return {
+        event.statement_id: event for event in events if bill_was_returned(pending[event.statement_id], event)
+    }
+
+
+def bill_return(bill: Statement) -> StatementEvent | None:
+    """The bill's return by operations, if that is where it stands now."""
+    return bill_returns([bill]).get(bill.pk)
 
 
 def bill_incentives(bill: Statement) -> list[Incentive]:

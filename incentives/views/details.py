@@ -51,7 +51,9 @@ class FeedbackForm(forms.Form):
         label=gettext_lazy("Feedback"),
         strip=False,  # clean_feedback_text checks control characters before trimming
         error_messages={"required": gettext_lazy("Write the feedback text; it cannot be empty.")},
-        widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
+        widget=forms.Textarea(
+            attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH, "data-counter": "feedback-counter"}
+        ),
         help_text=format_lazy(gettext_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
     )
 
@@ -123,7 +125,12 @@ def detail_feedback(request: PartnerRequest, pk: int) -> HttpResponse:
     """GET: the feedback form (a dialog under htmx). POST: save it, then show it on the line."""
     line = get_object_or_404(detail_lines_for(request.user).select_related(*LINE_RELATED), pk=pk)
     htmx = bool(request.htmx)
-    context: dict[str, Any] = {"line": line, "next": _safe_next(request), "htmx": htmx}
+    context: dict[str, Any] = {
+        "line": line,
+        "next": _safe_next(request),
+        "htmx": htmx,
+        "thread": line_thread(line),
+    }
     template = "incentives/details/_feedback_dialog.html" if htmx else "incentives/details/feedback.html"
     refusal = _feedback_refusal(request.user, line.incentive.statement)
     if refusal:

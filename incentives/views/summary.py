@@ -23,9 +23,12 @@ from partner_center.http_errors import flash_refusal
 
 from ..money import ROUNDING_RULE
 from ..policies import bill_is_confirmable
+from ..selectors.overview import overview_for
 from ..selectors.statements import (
     bill_events,
     bill_incentives,
+    bill_return,
+    bill_returns,
     incentive_calculation,
     incentive_lines_total,
     incentives_for,
@@ -43,8 +46,14 @@ URL_MARKER = "__incentive_id__"  # reverse() once, then put each row's ID in its
 @partner_required
 def home(request: PartnerRequest) -> HttpResponse:
     """Incentive Management overview: the partner's bills, one per reconciliation period."""
-    statements = statements_for(request.user).select_related("period").order_by("-period__code")
-    return render(request, "incentives/home.html", {"statements": statements})
+    statements = list(statements_for(request.user).select_related("period").order_by("-period__code"))
+    overview = overview_for(request.user, statements)
+    returned = {bill.pk for bill, _event in overview.returned}
+    return render(
+        request,
+        "incentives/home.html",
+        {"statements": statements, "overview": overview, "returned": returned},
+    )
 
 
 def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any]:
@@ -83,6 +92,8 @@ def _summary_table(incentives: Iterable[SummaryRow], *, can_confirm: bool, back:
     association_types = dict(AssociationType.choices)
     bills: dict[int, dict[str, Any]] = {}
     rows: list[dict[str, Any]] = []
+    incentives = list(incentives)
+    returns = bill_returns({row["bill"].pk: row["bill"] for row in incentives}.values())
     for incentive in incentives:
         bill = incentive["bill"]
         if bill.pk not in bills:
@@ -93,6 +104,7 @@ def _summary_table(incentives: Iterable[SummaryRow], *, can_confirm: bool, back:
                 "progress": progress(bill),
                 "deadline": local_time(bill.confirmation_deadline, zone=False),  # the zone is in the header
                 "confirm_url": reverse("incentives:confirm_bill", args=[bill.pk]) if confirmable else "",
+                "returned": bill.pk in returns,
             }
         shown = bills[bill.pk]
         incentive_id = incentive["incentive_id"]
@@ -177,6 +189,7 @@ def confirm_bill(request: PartnerRequest, pk: int) -> HttpResponse:
         "incentives": incentives,
         "chosen": chosen,
         "open_feedback": open_feedback_count(statement),
+        "returned": bill_return(statement),
         "next": back.urlencode(),
     }
     template = "incentives/_confirm_dialog.html" if request.htmx else "incentives/confirm.html"
@@ -198,6 +211,7 @@ def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse
             "incentive": incentive,
             "statement": incentive.statement,
             "events": bill_events(incentive.statement),
+            "returned": bill_return(incentive.statement),
             "calculation": calculation,
             "lines_total": lines_total,
             "rounding_rule": ROUNDING_RULE,
