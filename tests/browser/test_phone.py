@@ -54,6 +54,8 @@ def test_confirm_a_bill_on_a_phone(phone):
     expect(dialog).to_be_visible()
     expect(dialog.get_by_test_id("confirm-facts")).to_contain_text(amount)
     assert dialog.evaluate(NO_SIDEWAYS), "the dialog scrolls sideways"
+    frame = dialog.get_by_test_id("bill-incentives").locator("xpath=..")
+    assert frame.evaluate(NO_SIDEWAYS), "the amounts sit past a scroll in the bill's table"
     box = dialog.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     for part in (dialog.get_by_test_id("bill-total"), dialog.get_by_role("button", name="OK")):
