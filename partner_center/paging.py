@@ -5,7 +5,9 @@ index that ends in id, e.g. DetailLine's (partner, period, id); OFFSET would rea
 away every row before the page. Links carry the boundary id: `after`, `before` or `last`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -55,9 +57,10 @@ def _id(params, name):
     return int(raw)
 
 
-def keyset_page(queryset, cursor: Cursor, size: int) -> KeysetPage:
+def keyset_page(queryset, cursor: Cursor, size: int, row: Callable[[Any], Any] | None = None) -> KeysetPage:
     """The page of `queryset` (ordered by pk) at `cursor`. An empty page past either end of
-    the rows raises PageError; an empty first or last page is just an empty result."""
+    the rows raises PageError; an empty first or last page is just an empty result.
+    `row`, if given, turns each fetched row (e.g. a values_list tuple) into one with a `pk`."""
     if cursor.after is not None:
         rows = list(queryset.filter(pk__gt=cursor.after).order_by("pk")[: size + 1])
         has_next, has_previous = len(rows) > size, True
@@ -71,6 +74,8 @@ def keyset_page(queryset, cursor: Cursor, size: int) -> KeysetPage:
         rows = list(queryset.order_by("pk")[: size + 1])
         has_next, has_previous = len(rows) > size, False
         rows = rows[:size]
+    if row is not None:
+        rows = [row(each) for each in rows]
     if not rows and (cursor.after is not None or cursor.before is not None):
         raise PageError(_("There are no more lines here: this page is past the end of the results."))
     return KeysetPage(rows=rows, cursor=cursor, has_next=has_next, has_previous=has_previous)

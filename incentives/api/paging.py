@@ -1,7 +1,8 @@
 """Keyset pages for the Details API: after / before / last, each with the count and total of
 all matching lines (set by the view from the FilterSet's totals)."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
@@ -33,6 +34,7 @@ class DetailsPagination(BasePagination):
         self.totals: Totals | None = None
         self.period: ReconciliationPeriod | None = None
         self.page: KeysetPage | None = None
+        self.row: Callable[[Any], Any] | None = None  # what each fetched row becomes (keyset_page)
         self.request: Request | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -42,7 +44,7 @@ class DetailsPagination(BasePagination):
         except PageError as error:
             raise ValidationError({"detail": str(error)}) from None
         try:
-            self.page = keyset_page(queryset, cursor, self._size(request))
+            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row)
         except PageError as error:
             raise NotFound(str(error)) from None
         return self.page.rows
