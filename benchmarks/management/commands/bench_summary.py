@@ -113,6 +113,7 @@ class Command(BaseCommand):
                 [f"/incentives/incentive/{i}/" for i in ids[: runs + 5]],
             ),
             ("API GET /api/v1/incentives/", partner, ["/api/v1/incentives/"]),
+            ("API GET /api/v1/incentives/?page=80", partner, ["/api/v1/incentives/?page=80"]),
         ]
         results = time_interleaved(cases, runs)
         self.stdout.write(f"{runs} requests each, interleaved, server time (in-process):")
