@@ -8,7 +8,11 @@ from rest_framework.authtoken.views import obtain_auth_token
 from customers.languages import set_language
 from incentives.views.summary import home
 
+# Our pages for errors, in the user's language (partner_center/http_errors.py).
+handler400 = "partner_center.http_errors.bad_request"
 handler403 = "partner_center.http_errors.permission_denied"
+handler404 = "partner_center.http_errors.page_not_found"
+handler500 = "partner_center.http_errors.server_error"
 
 admin.site.site_header = _("Partner Center operations")
 admin.site.site_title = _("Partner Center operations")

@@ -1,0 +1,3 @@
+from tests.summary import conftest as summary
+
+bills = summary.bills
