@@ -134,11 +134,12 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=CalculationSerializer)
     def get_calculation(self, incentive) -> dict:
-        totals = incentive_lines_total(incentive)
+        rows = incentive_calculation(incentive)
+        totals = incentive_lines_total(incentive, rows)
         return CalculationSerializer(
             {
                 "rounding_rule": ROUNDING_RULE,
-                "rows": incentive_calculation(incentive),
+                "rows": rows,
                 "lines": totals["lines"],
                 "revenue": totals["revenue"] or 0,
                 "amount": totals["amount"] or 0,

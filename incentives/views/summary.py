@@ -213,7 +213,7 @@ def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse
         incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id
     )
     calculation = incentive_calculation(incentive)
-    lines_total = incentive_lines_total(incentive)
+    lines_total = incentive_lines_total(incentive, calculation)
     return render(
         request,
         "incentives/incentive_detail.html",
