@@ -5,7 +5,9 @@ index that ends in id, e.g. DetailLine's (partner, period, id); OFFSET would rea
 away every row before the page. Links carry the boundary id: `after`, `before` or `last`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -55,9 +57,10 @@ def _id(params, name):
     return int(raw)
 
 
-def keyset_page(queryset, cursor: Cursor, size: int) -> KeysetPage:
+def keyset_page(queryset, cursor: Cursor, size: int, row: Callable[[Any], Any] | None = None) -> KeysetPage:
     """The page of `queryset` (ordered by pk) at `cursor`. An empty page past either end of
-    the rows raises PageError; an empty first or last page is just an empty result."""
+    the rows raises PageError; an empty first or last page is just an empty result.
+    `row`, if given, turns each fetched row (e.g. a values_list tuple) into one with a `pk`."""
     if cursor.after is not None:
         rows = list(queryset.filter(pk__gt=cursor.after).order_by("pk")[: size + 1])
         has_next, has_previous = len(rows) > size, True
@@ -71,6 +74,31 @@ def keyset_page(queryset, cursor: Cursor, size: int) -> KeysetPage:
         rows = list(queryset.order_by("pk")[: size + 1])
         has_next, has_previous = len(rows) > size, False
         rows = rows[:size]
+    if row is not None:
+        rows = [row(each) for each in rows]
     if not rows and (cursor.after is not None or cursor.before is not None):
         raise PageError(_("There are no more lines here: this page is past the end of the results."))
     return KeysetPage(rows=rows, cursor=cursor, has_next=has_next, has_previous=has_previous)
+
+
+# --- numbered pages (the Summary): the same answers as keyset pages -----------------------
+# A malformed page link is a 400 and a page past the end a 404, with a message, on the pages
+# and in the API alike (Details' keyset pages answer the same way, see keyset_page).
+
+
+def page_number_from(params, name: str = "page") -> int:
+    """The page number asked for (1 when none); anything but a whole number from 1 raises PageError."""
+    raw = params.get(name)
+    if raw in (None, ""):
+        return 1
+    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+        message = _("This page link is malformed (%(name)s must be a whole number from 1).")
+        raise PageError(message % {"name": name})
+    return int(raw)
+
+
+def past_the_end(number: int, last: int) -> PageError:
+    """The error of a page number past the last page."""
+    return PageError(
+        _("There is no page %(page)s: these results end at page %(last)s.") % {"page": number, "last": last}
+    )

@@ -23,6 +23,7 @@ from ..money import ROUNDING_RULE
 from ..policies import feedback_author_label
 from ..selectors.details import detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from .details_rows import ApiLine, api_listed, api_rows
 from .paging import DetailsPagination
 
 
@@ -177,15 +178,18 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         # what DjangoFilterBackend().get_filterset() builds from filterset_class, typed as such
-        filterset = DetailLineFilter(request.query_params, queryset=self.get_queryset(), request=request)
+        lines = detail_lines_for(request.user)
+        filterset = DetailLineFilter(request.query_params, queryset=lines, request=request)
         if not filterset.is_valid():
             # the stub says translate_validation returns a dict; it returns DRF's ValidationError
             raise translate_validation(filterset.errors)  # type: ignore[misc]
-        rows = self.paginate_queryset(filterset.qs)
         assert isinstance(self.paginator, DetailsPagination)  # pagination_class
+        self.paginator.row = ApiLine._make
+        rows = self.paginator.paginate_queryset(api_listed(filterset.qs), request, view=self)
         self.paginator.totals, self.paginator.period = filterset.totals(), filterset.selected_period
-        serializer = DetailLineSerializer(rows, many=True, context={"bill": filterset.selected_bill})
-        return self.get_paginated_response(serializer.data)
+        bill = filterset.selected_bill
+        # DetailLineSerializer's JSON, built as plain dicts (api/details_rows.py)
+        return self.get_paginated_response(api_rows(rows, bill) if bill is not None else [])
 
     @extend_schema(
         request=FeedbackInputSerializer,

@@ -1,16 +1,25 @@
 """Keyset pages for the Details API: after / before / last, each with the count and total of
 all matching lines (set by the view from the FilterSet's totals)."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import BasePagination
+from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from partner_center.paging import Cursor, KeysetPage, PageError, cursor_from, keyset_page
+from partner_center.paging import (
+    Cursor,
+    KeysetPage,
+    PageError,
+    cursor_from,
+    keyset_page,
+    page_number_from,
+    past_the_end,
+)
 
 if TYPE_CHECKING:
     from ..filters.details import Totals
@@ -33,6 +42,7 @@ class DetailsPagination(BasePagination):
         self.totals: Totals | None = None
         self.period: ReconciliationPeriod | None = None
         self.page: KeysetPage | None = None
+        self.row: Callable[[Any], Any] | None = None  # what each fetched row becomes (keyset_page)
         self.request: Request | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -42,7 +52,7 @@ class DetailsPagination(BasePagination):
         except PageError as error:
             raise ValidationError({"detail": str(error)}) from None
         try:
-            self.page = keyset_page(queryset, cursor, self._size(request))
+            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row)
         except PageError as error:
             raise NotFound(str(error)) from None
         return self.page.rows
@@ -117,3 +127,20 @@ class DetailsPagination(BasePagination):
             param("last", {"type": "boolean"}, "The last page."),
             param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
         ]
+
+
+class SummaryPagination(PageNumberPagination):
+    """The Summary API's numbered pages, answering like the page and like Details: a malformed
+    page number is a 400, a page past the end a 404, each with a readable `detail`."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if request.query_params.get(self.page_query_param) not in self.last_page_strings:
+            try:
+                number = page_number_from(request.query_params, self.page_query_param)
+            except PageError as error:
+                raise ValidationError({"detail": str(error)}) from None
+            size = self.get_page_size(request) or 1  # None only without a page size: not ours
+            pages = self.django_paginator_class(queryset, size).num_pages
+            if number > pages:
+                raise NotFound(str(past_the_end(number, pages)))
+        return super().paginate_queryset(queryset, request, view)

@@ -20,6 +20,7 @@ from ..selectors.statements import (
 )
 from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
+from .paging import SummaryPagination
 
 
 class IncentiveSerializer(serializers.ModelSerializer):
@@ -60,6 +61,45 @@ class SummaryRowSerializer(serializers.Serializer):
         return str(StatementStatus(row["bill"].status).label)
 
 
+_AMOUNT = serializers.DecimalField(max_digits=18, decimal_places=2)
+_DEADLINE = serializers.DateTimeField()
+
+
+def summary_rows_json(rows: list[SummaryRow]) -> list[dict]:
+    """SummaryRowSerializer(rows, many=True).data as plain dicts, field for field: the bill's
+    fields are formatted once per bill (a page holds one or a few), not once per row."""
+    bills: dict[int, dict] = {}
+    shown = []
+    amount = _AMOUNT.to_representation
+    for row in rows:
+        bill = row["bill"]
+        if bill.pk not in bills:
+            bills[bill.pk] = {
+                "period": bill.period,
+                "currency": bill.currency,
+                "status": bill.status,
+                "status_display": str(StatementStatus(bill.status).label),
+                "confirmation_deadline": _DEADLINE.to_representation(bill.confirmation_deadline),
+            }
+        of_bill = bills[bill.pk]
+        shown.append(
+            {
+                "incentive_id": row["incentive_id"],
+                "statement": bill.pk,
+                "period": of_bill["period"],
+                "program": row["program_code"],
+                "incentive_name": row["program_name"],
+                "association_type": row["association_type"],
+                "amount": amount(row["amount"]),
+                "currency": of_bill["currency"],
+                "status": of_bill["status"],
+                "status_display": of_bill["status_display"],
+                "confirmation_deadline": of_bill["confirmation_deadline"],
+            }
+        )
+    return shown
+
+
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor_label")
 
@@ -94,11 +134,12 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=CalculationSerializer)
     def get_calculation(self, incentive) -> dict:
-        totals = incentive_lines_total(incentive)
+        rows = incentive_calculation(incentive)
+        totals = incentive_lines_total(incentive, rows)
         return CalculationSerializer(
             {
                 "rounding_rule": ROUNDING_RULE,
-                "rows": incentive_calculation(incentive),
+                "rows": rows,
                 "lines": totals["lines"],
                 "revenue": totals["revenue"] or 0,
                 "amount": totals["amount"] or 0,
@@ -116,6 +157,7 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = IncentiveSerializer
     filterset_class = IncentiveFilter
+    pagination_class = SummaryPagination
     lookup_field = "incentive_id"
     lookup_value_regex = "[^/]+"
 
@@ -131,7 +173,8 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
             raise translate_validation(filterset.errors)  # type: ignore[misc]
         # DRF's paginators slice any sequence with a len(); the stubs want a QuerySet
         page: list[SummaryRow] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]
-        return self.get_paginated_response(SummaryRowSerializer(page, many=True).data)
+        # SummaryRowSerializer's JSON (the schema), built as plain dicts
+        return self.get_paginated_response(summary_rows_json(page or []))
 
     def get_serializer_class(self):
         return IncentiveDetailSerializer if self.action == "retrieve" else IncentiveSerializer

@@ -8,9 +8,11 @@ of the small tables (customers, resellers, incentives, account managers, product
 resolved to keys first, so the big table is only ever filtered on indexed columns.
 """
 
+import copy
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import django_filters
 from django import forms
@@ -72,6 +74,18 @@ class PeriodField(forms.CharField):
         )
 
 
+class SharedFields(dict):
+    """A form class's fields, copied shallowly into each form instead of deep-copied.
+
+    Django deep-copies every field (choices, querysets, widgets, lazy labels) per form, ~1 ms
+    a request for this FilterSet. Its forms are only validated, never rendered (the page
+    writes its own inputs), and the one per-request value, PeriodField.bills, is set on the
+    form's own copy of that field."""
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
 class PeriodFilter(django_filters.CharFilter):
     field_class = PeriodField
 
@@ -126,8 +140,35 @@ class DetailLineFilter(django_filters.FilterSet):
         if data is not None and not data.get("period") and default is not None:
             data = data.copy()
             data["period"] = default.period.code
-        super().__init__(data, queryset, request=request, prefix=prefix)
+        self._init_without_deepcopy(data, queryset, request, prefix)
         self._keys: dict[str, Any] = {}
+
+    _form_class: ClassVar[type[forms.Form] | None] = None
+
+    def _init_without_deepcopy(self, data, queryset, request, prefix) -> None:
+        """BaseFilterSet.__init__, with each filter copied shallowly instead of deep-copied: a
+        filter holds no per-request state but its parent (and its method, bound to it)."""
+        if queryset is None:
+            queryset = DetailLine.objects.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset, self.request, self.form_prefix = queryset, request, prefix
+        self.filters = OrderedDict()
+        for name, shared in self.base_filters.items():
+            spec = copy.copy(shared)
+            if spec.method is not None:
+                spec.method = spec.method  # re-binds its FilterMethod to this copy
+            spec.model, spec.parent = queryset.model, self  # type: ignore[attr-defined]
+            self.filters[name] = spec
+
+    def get_form_class(self):
+        """One form class for every request (django-filter builds one per FilterSet instance)."""
+        cls = type(self)
+        if cls.__dict__.get("_form_class") is None:
+            form_class = super().get_form_class()
+            form_class.base_fields = SharedFields(form_class.base_fields)
+            cls._form_class = form_class
+        return cls._form_class
 
     @property
     def form(self):

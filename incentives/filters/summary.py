@@ -5,8 +5,12 @@ the incentives within them. selectors/summary.py applies both through `bill_look
 `narrow()`, so a filter declared here works on the page and the API without more code.
 """
 
+from html import escape
+
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
@@ -14,6 +18,23 @@ from ..models import Incentive, StatementStatus
 from ..selectors.catalogue import partner_periods, program_catalogue
 
 BILL_PREFIX = "statement__"
+
+
+class PlainTextInput(forms.TextInput):
+    """TextInput written in Python: the markup of Django's text.html / input.html / attrs.html
+    (three templates, ~0.3 ms a render) from the same widget context."""
+
+    def _render(self, template_name, context, renderer=None):
+        widget = context["widget"]
+        shown = [f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"']
+        if widget["value"] is not None:
+            shown.append(f' value="{escape(str(widget["value"]))}"')
+        for name, value in widget["attrs"].items():
+            if value is not False:
+                shown.append(
+                    f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+                )
+        return mark_safe("".join(shown) + ">")  # noqa: S308 - every value escaped above
 
 
 class IncentiveFilter(django_filters.FilterSet):
@@ -49,6 +70,7 @@ class IncentiveFilter(django_filters.FilterSet):
         label=_("Incentive ID"),
         max_length=40,
         help_text=_("The whole ID or its beginning."),
+        widget=PlainTextInput,
     )
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, periods=None, programs=None):

@@ -1,6 +1,7 @@
 """The partner's detail lines, their totals (LineTotal) and the periods Details offers."""
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 
@@ -9,7 +10,6 @@ from customers.selectors import PortalUser, partner_scoped
 from ..models import (
     DetailLine,
     FeedbackMessage,
-    IncentiveProgram,
     LineTotal,
     ProgramRate,
     ReconciliationPeriod,
@@ -44,20 +44,27 @@ def details_default_period(user: PortalUser) -> ReconciliationPeriod | None:
     return bill.period if bill else None
 
 
+class ProgramChoice(NamedTuple):
+    code: str
+    name: str
+
+
 def bill_filter_choices(bill: Statement | None) -> dict[str, list]:
-    """The bill's programs and their product types, for the Details drop-downs (one query)."""
+    """The bill's programs (code, name) and their product types, for the Details drop-downs:
+    one query of plain tuples."""
     if bill is None:
         return {"programs": [], "product_types": []}
-    rates = list(
+    rates = (
         ProgramRate.objects.filter(program__incentives__statement=bill)
-        .select_related("program")
         .order_by("program__code", "product_type")
+        .values_list("program__code", "program__name", "product_type")
     )
-    programs: dict[str, IncentiveProgram] = {rate.program.code: rate.program for rate in rates}
-    return {
-        "programs": list(programs.values()),
-        "product_types": sorted({rate.product_type for rate in rates}),
-    }
+    programs: dict[str, ProgramChoice] = {}
+    product_types = set()
+    for code, name, product_type in rates:
+        programs.setdefault(code, ProgramChoice(code, name))
+        product_types.add(product_type)
+    return {"programs": list(programs.values()), "product_types": sorted(product_types)}
 
 
 def line_thread(line: DetailLine) -> QuerySet[FeedbackMessage]:

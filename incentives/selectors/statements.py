@@ -73,6 +73,17 @@ def incentive_calculation(incentive: Incentive) -> list[CalculationRow]:
     return [CalculationRow(**group) for group in groups]
 
 
-def incentive_lines_total(incentive: Incentive) -> dict:
-    """{lines, revenue, amount} of all the incentive's lines (revenue and amount None if none)."""
-    return incentive.lines.aggregate(lines=Count("pk"), revenue=Sum("revenue"), amount=Sum("amount"))
+def incentive_lines_total(incentive: Incentive, calculation: list[CalculationRow] | None = None) -> dict:
+    """{lines, revenue, amount} of all the incentive's lines (revenue and amount None if none).
+
+    Given the incentive's calculation, the exact sums of its groups: no second pass over
+    the lines (an incentive may have tens of thousands)."""
+    if calculation is None:
+        return incentive.lines.aggregate(lines=Count("pk"), revenue=Sum("revenue"), amount=Sum("amount"))
+    if not calculation:
+        return {"lines": 0, "revenue": None, "amount": None}
+    return {
+        "lines": sum(row.lines for row in calculation),
+        "revenue": sum((row.revenue for row in calculation), Decimal(0)),
+        "amount": sum((row.amount for row in calculation), Decimal(0)),
+    }

@@ -11,9 +11,10 @@ the (statement, incentive_id) index. Cost per page is the same at any depth.
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple, TypedDict
+from typing import NamedTuple, TypedDict, cast
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 from django.http import QueryDict
 
 from customers.selectors import PortalUser
@@ -142,31 +143,69 @@ class SummaryRows:
             raise TypeError("SummaryRows supports only slices without a step.")
         skip = window.start or 0
         wanted = None if window.stop is None else window.stop - skip
-        rows: list[SummaryRow] = []
+        spans: list[tuple[SummaryBill, int, int]] = []  # (bill, first, stop) in Incentive ID order
+        taken = 0
         for bill in self.bills:
             count = self.per_bill().get(bill.pk, (0, None))[0]
             if skip >= count:
                 skip -= count
                 continue
-            take = count - skip if wanted is None else min(count - skip, wanted - len(rows))
-            rows.extend(self._bill_rows(bill, skip, skip + take))
-            skip = 0
-            if wanted is not None and len(rows) >= wanted:
+            take = count - skip if wanted is None else min(count - skip, wanted - taken)
+            spans.append((bill, skip, skip + take))
+            taken, skip = taken + take, 0
+            if wanted is not None and taken >= wanted:
                 break
-        return rows
+        return list(self._rows(spans))
 
-    def _bill_rows(self, bill: SummaryBill, start: int, stop: int) -> Iterator[SummaryRow]:
+    def _rows(self, spans: list[tuple[SummaryBill, int, int]]) -> Iterator[SummaryRow]:
+        """The rows of the page's bills, each bill's [first, stop) in Incentive ID order, in ONE
+        query however many bills the page spans (a page of 25 one-incentive bills is 25 bills)."""
+        if not spans:
+            return
         source = Incentive.objects.all() if self.narrowed is None else self.narrowed
-        incentives = (
-            source.filter(statement=bill.pk)
-            .order_by("incentive_id")
-            .values(
-                "incentive_id",
-                "amount",
-                program_code=F("program__code"),
-                program_name=F("program__name"),
-                association_type=F("program__association_type"),
-            )[start:stop]
+        columns = ("program_code", "program_name", "association_type")
+        source = source.annotate(
+            program_code=F("program__code"),
+            program_name=F("program__name"),
+            association_type=F("program__association_type"),
         )
-        for incentive in incentives:
-            yield SummaryRow(**incentive, bill=bill)
+        if len(spans) == 1:  # the usual page: a slice of one bill, read in index order
+            bill, first, stop = spans[0]
+            rows = source.filter(statement=bill.pk).order_by("incentive_id")
+            for incentive_id, amount, code, name, association in rows.values_list(
+                "incentive_id", "amount", *columns
+            )[first:stop]:
+                yield _row(incentive_id, amount, code, name, association, bill)
+            return
+        # Several bills: number each bill's incentives in Incentive ID order (the same
+        # (statement, incentive_id) index) and keep each bill's range of positions.
+        position = Window(RowNumber(), partition_by=[F("statement_id")], order_by=F("incentive_id").asc())
+        wanted = Q()
+        for bill, first, stop in spans:
+            wanted |= Q(statement_id=bill.pk, position__gt=first, position__lte=stop)
+        rows = (
+            source.filter(statement__in=[bill.pk for bill, _first, _stop in spans])
+            .annotate(position=position)
+            .filter(wanted)
+            .values_list("statement_id", "position", "incentive_id", "amount", *columns)
+        )
+        order = {bill.pk: number for number, (bill, _first, _stop) in enumerate(spans)}
+        bills = {bill.pk: bill for bill, _first, _stop in spans}
+        fetched = cast(list[tuple], list(rows))
+        for statement_id, _position, incentive_id, amount, code, name, association in sorted(
+            fetched, key=lambda row: (order[row[0]], row[1])
+        ):
+            yield _row(incentive_id, amount, code, name, association, bills[statement_id])
+
+
+def _row(
+    incentive_id: str, amount: Decimal, code: str, name: str, association: str, bill: SummaryBill
+) -> SummaryRow:
+    return SummaryRow(
+        incentive_id=incentive_id,
+        amount=amount,
+        program_code=code,
+        program_name=name,
+        association_type=association,
+        bill=bill,
+    )

@@ -14,7 +14,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.text import Truncator, format_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -23,19 +23,18 @@ from customers.capabilities import CAPABILITIES, Capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from customers.selectors import PortalUser
 from partner_center.errors import Conflict, DomainError, Forbidden, InvalidInput
-from partner_center.formatting import money, rate
 from partner_center.paging import PageError, cursor_from, keyset_page
 
 from ..filters.details import DetailLineFilter
-from ..models import DetailLine, ExportFormat, FeedbackStatus, Statement
+from ..models import ExportFormat, Statement
 from ..money import ROUNDING_RULE
 from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from .details_rows import ListedLine, as_listed, listed, render_rows
 
 PAGE_SIZE = 20
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
-LIST_RELATED = ("incentive", "customer", "tier2_reseller")  # the bill is the page's, one for all rows
 TEXT_FILTERS = (
     "customer_name",
     "customer_account",
@@ -67,7 +66,7 @@ class FeedbackForm(forms.Form):
 @partner_required
 def details(request: PartnerRequest) -> HttpResponse:
     """Pick a period, filter, page; count and total cover every matching line."""
-    lines = detail_lines_for(request.user).select_related(*LIST_RELATED)
+    lines = detail_lines_for(request.user)
     filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
     context: dict[str, Any] = {
         "filter": filterset,
@@ -91,11 +90,12 @@ def details(request: PartnerRequest) -> HttpResponse:
     context["query"] = _query_without_cursor(filterset.data)
     context.update(_rows_context(request.user, context["bill"], request.get_full_path()))
     try:
-        context["page"] = keyset_page(filterset.qs, cursor, PAGE_SIZE)
+        page = keyset_page(listed(filterset.qs), cursor, PAGE_SIZE, row=ListedLine._make)
     except PageError as error:
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)
-    context["rows"] = _display_rows(context["page"].rows, context["lines_url"])
+    context["page"] = page
+    context["rows_html"] = render_rows(page.rows, context)
     context["totals"] = filterset.totals()
     context["export_limit"] = settings.EXPORT_SELECTED_LIMIT
     context["export_formats"] = ExportFormat.choices
@@ -149,9 +149,9 @@ def detail_feedback(request: PartnerRequest, pk: int) -> HttpResponse:
             context["problem"] = error
             return render(request, template, context, status=error.http_status)
         if htmx:
-            line = detail_lines_for(request.user).select_related(*LINE_RELATED).get(pk=line.pk)
-            saved = _rows_context(request.user, line.incentive.statement, context["next"])
-            saved["rows"] = _display_rows([line], saved["lines_url"])
+            saved = _rows_context(request.user, context["line"].incentive.statement, context["next"])
+            rows = as_listed(list(listed(detail_lines_for(request.user).filter(pk=line.pk))))
+            saved["rows_html"] = render_rows(rows, saved, oob=True)
             return render(request, "incentives/details/_feedback_saved.html", saved)
         messages.success(request, _("Feedback saved. Operations will answer it here."))
         return redirect(context["next"] or reverse("incentives:detail_line", args=[line.pk]))
@@ -182,38 +182,6 @@ def _rows_context(user: PortalUser, bill: Statement | None, list_url: str) -> di
         "feedback_closed": closed,
         "can_export": user_can(user, Capability.EXPORT),
     }
-
-
-def _display_rows(lines: list[DetailLine], lines_url: str) -> list[dict]:
-    """What each row of the Details list shows, as plain strings.
-
-    The template then reads dictionaries instead of walking model relations, filters and
-    translations per cell: a page of rows renders in a fraction of the time.
-    """
-    feedback_labels = dict(FeedbackStatus.choices)
-    return [
-        {
-            "pk": line.pk,
-            "url": f"{lines_url}{line.pk}/",
-            "incentive_id": line.incentive.incentive_id,
-            "order_id": line.order_id,
-            "customer_name": line.customer.name,
-            "customer_account": line.customer.account,
-            "product_type": line.product_type,
-            "reseller": line.tier2_reseller.name if line.tier2_reseller else "—",
-            "account_manager": line.account_manager or "—",
-            "revenue": money(line.revenue),
-            "rate": rate(line.rate),
-            "amount": money(line.amount),
-            "feedback_status": line.feedback_status,
-            "feedback_status_label": feedback_labels[line.feedback_status],
-            "feedback": line.feedback,
-            "feedback_short": Truncator(line.feedback).chars(40),
-            "feedback_reply": line.feedback_reply,
-            "feedback_reply_short": Truncator(line.feedback_reply).chars(60),
-        }
-        for line in lines
-    ]
 
 
 def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from customers.models import AssociationType
-from partner_center.errors import DomainError
+from partner_center.errors import DomainError, InvalidInput, NotFound
 from partner_center.formatting import local_time, money
 from partner_center.http_errors import flash_refusal
+from partner_center.paging import PageError, page_number_from, past_the_end
 
 from ..money import ROUNDING_RULE
 from ..policies import bill_is_confirmable
@@ -57,18 +58,18 @@ def home(request: PartnerRequest) -> HttpResponse:
 
 
 def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any]:
-    """Everything the Summary's results show for this query (filters + page)."""
+    """Everything the Summary's results show for this query (filters + page). A malformed page
+    number raises InvalidInput (400), a page past the end NotFound (404), as on Details."""
     filterset, rows = summary_query(request.user, query)
     # Paginator only takes len() and slices of its list; the stubs' protocol also wants int indexes.
     paginator: Paginator[SummaryRow] = Paginator(rows, SUMMARY_PAGE_SIZE)  # type: ignore[arg-type]
-    asked = query.get("page")
-    page = paginator.get_page(asked)
-    if asked and str(page.number) != asked:
-        messages.warning(
-            request,
-            _("There is no page %(page)s; showing page %(shown)s.")
-            % {"page": asked[:10], "shown": page.number},
-        )
+    try:
+        number = page_number_from(query)
+    except PageError as error:
+        raise InvalidInput(str(error)) from None
+    if number > paginator.num_pages:
+        raise NotFound(str(past_the_end(number, paginator.num_pages)))
+    page = paginator.page(number)
     filters_only = query.copy()
     filters_only.pop("page", None)
     can_confirm = user_can(request.user, Capability.CONFIRM_BILL)
@@ -128,9 +129,31 @@ def _summary_table(incentives: Iterable[SummaryRow], *, can_confirm: bool, back:
 @partner_required
 def summary(request: PartnerRequest) -> HttpResponse:
     """Confirm Incentives > Summary: the partner's incentives, filtered, with Confirm Bill."""
-    context = _summary_context(request, request.GET)
+    try:
+        context = _summary_context(request, request.GET)
+    except (InvalidInput, NotFound) as error:
+        if request.htmx:
+            raise  # the error fragment: portal.js shows its message, the page stays as it was
+        # the page with its filters and the message (no rows), like Details' 400 / 404
+        messages.error(request, error.message)
+        return render(request, "incentives/summary.html", _refused_context(request), status=error.http_status)
     template = "incentives/_summary_results.html" if request.htmx else "incentives/summary.html"
     return render(request, template, context)
+
+
+def _refused_context(request: PartnerRequest) -> dict[str, Any]:
+    """The Summary's filters (as asked) and totals around no rows, for a page that cannot be shown."""
+    filterset, rows = summary_query(request.user, request.GET)
+    filters_only = request.GET.copy()
+    filters_only.pop("page", None)
+    return {
+        "filterset": filterset,
+        "page": None,
+        "rows": [],
+        "totals": rows.totals(),
+        "filter_query": filters_only.urlencode(),
+        "can_confirm": user_can(request.user, Capability.CONFIRM_BILL),
+    }
 
 
 def _return_query(request: PartnerRequest) -> QueryDict:
@@ -203,7 +226,7 @@ def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse
         incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id
     )
     calculation = incentive_calculation(incentive)
-    lines_total = incentive_lines_total(incentive)
+    lines_total = incentive_lines_total(incentive, calculation)
     return render(
         request,
         "incentives/incentive_detail.html",

@@ -104,7 +104,8 @@ def test_filters_survive_paging(client, partner_setup):
     assert len(rows(first)) + len(rows(second)) == 30
     assert all("202610" in incentive_id for incentive_id in rows(second))
     past_the_end = client.get(SUMMARY, {"period": "2026-10", "page": "99"})
-    assert "There is no page 99; showing page 2." in past_the_end.content.decode()
+    assert past_the_end.status_code == 404  # as on Details: a message, no other page instead
+    assert "There is no page 99: these results end at page 2." in past_the_end.content.decode()
 
 
 @pytest.mark.parametrize("role", ["admin", "finance"])

@@ -60,7 +60,10 @@ class Command(BaseCommand):
             requests.append((f"{name}|first", partner, [first]))
             requests.append((f"{name}|deep", partner, [f"{first}&after={after}" if after else first]))
             if api:
-                requests.append((f"{name}|api", partner, [f"/api/v1/details/?{urlencode(params)}"]))
+                api_first = f"/api/v1/details/?{urlencode(params)}"
+                requests.append((f"{name}|api", partner, [api_first]))
+                api_deep = f"{api_first}&after={after}" if after else api_first
+                requests.append((f"{name}|api deep", partner, [api_deep]))
         timings = time_interleaved(requests, runs, warmup)
         self._report(cases, counts, timings, runs, api, lines, [label for label, *_ in requests[:5]])
         if explain:
@@ -108,7 +111,8 @@ class Command(BaseCommand):
         out(f"\n{connection.vendor}: {lines.count():,} lines in the period, {everything:,} in all")
         out(f"{runs} runs per case; server time in ms (in-process test client, requests interleaved)\n")
         head = f"{'':<29} {'matches':>8} {'first p50':>9} {'p95':>7} {'deep p50':>9} {'p95':>7}"
-        out(f"{head} {'p95/login':>9} {'p95/shell':>9}" + (f" {'api p50':>8} {'p95':>7}" if api else ""))
+        api_head = f" {'api p50':>8} {'p95':>7} {'deep p50':>9} {'p95':>7} {'api/shell':>9}"
+        out(f"{head} {'p95/login':>9} {'p95/shell':>9}" + (api_head if api else ""))
         for label in references:
             p95 = timings[label][1]
             ratios = f"{p95 / login95:>8.1f}x {p95 / shell95:>8.1f}x"
@@ -118,7 +122,11 @@ class Command(BaseCommand):
             p95 = max(first[1], deep[1])
             ratios = f"{p95 / login95:>8.1f}x {p95 / shell95:>8.1f}x"
             row = f"{name:<29} {counts[name]:>8,} {self._cells(first)} {self._cells(deep)} {ratios}"
-            out(row + (f" {self._cells(timings[f'{name}|api'])}" if api else ""))
+            if api:
+                api_first, api_deep = timings[f"{name}|api"], timings[f"{name}|api deep"]
+                api95 = max(api_first[1], api_deep[1]) / shell95
+                row += f" {self._cells(api_first)[1:]} {self._cells(api_deep)} {api95:>8.1f}x"
+            out(row)
 
     @staticmethod
     def _cells(p50_p95):

@@ -24,10 +24,12 @@ from incentives.models import (
 )
 from incentives.services.figures import detail_lines_add
 from incentives.services.statements import statement_confirm, statement_publish
+from incentives.views.summary import SUMMARY_PAGE_SIZE
 from partner_center.maintenance import vacuum_analyze
 
 PARTNER_CODE = "BENCH"
 PROGRAMS = 100
+API_PAGE_SIZE = 50  # REST_FRAMEWORK["PAGE_SIZE"]
 
 
 class Command(BaseCommand):
@@ -102,17 +104,25 @@ class Command(BaseCommand):
         )
         random.Random(5).shuffle(ids)
         summary = "/incentives/summary/"
+        # a page 75% deep (a page past the end is a 404): 150 of 200, and the API's 75 of 100
+        pages, api_pages = -(-len(ids) // SUMMARY_PAGE_SIZE), -(-len(ids) // API_PAGE_SIZE)
+        deep, api_deep = max(1, pages * 3 // 4), max(1, api_pages * 3 // 4)
         cases = [
             *reference_cases(anonymous, partner),
             ("Summary, first page", partner, [summary]),
             ("Summary, status=Pending confirmation", partner, [f"{summary}?status=pending_confirmation"]),
-            ("Summary, page 150 of 200", partner, [f"{summary}?page=150"]),
+            (f"Summary, page {deep} of {pages}", partner, [f"{summary}?page={deep}"]),
             (
                 "incentive page (random incentives)",
                 partner,
                 [f"/incentives/incentive/{i}/" for i in ids[: runs + 5]],
             ),
             ("API GET /api/v1/incentives/", partner, ["/api/v1/incentives/"]),
+            (
+                f"API GET /api/v1/incentives/?page={api_deep}",
+                partner,
+                [f"/api/v1/incentives/?page={api_deep}"],
+            ),
         ]
         results = time_interleaved(cases, runs)
         self.stdout.write(f"{runs} requests each, interleaved, server time (in-process):")
