@@ -19,10 +19,6 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
-# Roles that may confirm bills and export (the partner's money decisions).
-CONFIRMING_ROLES = frozenset({Role.ADMIN, Role.FINANCE})
-
-
 class AssociationType(models.TextChoices):
     RESALE = "resale", _("Resale")
     REFERRAL = "referral", _("Referral")
@@ -76,10 +72,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.partner} ({self.get_role_display()})"
-
-    @property
-    def can_confirm(self):
-        return self.role in CONFIRMING_ROLES
 
 
 class Customer(models.Model):

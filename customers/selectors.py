@@ -15,17 +15,6 @@ def membership_of(user):
         return None
 
 
-def require_membership(user):
-    """The user's membership; a clear 403 for users outside any partner (e.g. vendor staff)."""
-    from django.core.exceptions import PermissionDenied
-    from django.utils.translation import gettext as _
-
-    membership = membership_of(user)
-    if membership is None:
-        raise PermissionDenied(_("Your user is not a member of any partner company."))
-    return membership
-
-
 def partner_of(user) -> Partner | None:
     membership = membership_of(user)
     return membership.partner if membership else None

@@ -9,9 +9,9 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from .exports import export_run, exports_expire
-from .reminders import reminders_send_due
-from .services import statements_confirm_overdue
+from .services.exports import export_run, exports_expire
+from .services.reminders import reminders_send_due
+from .services.statements import statements_confirm_overdue
 
 TRANSIENT = {
     "autoretry_for": (OperationalError, InterfaceError),

@@ -1,8 +1,10 @@
-"""Who may call the API. (Kept apart from views: DRF imports this while loading its views.)"""
+"""Who may call the API: partner members, and per action the capability table's answer.
+(Kept apart from views: DRF imports this while loading its views.)"""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
+from customers.capabilities import CAPABILITIES, Capability, user_can
 from customers.selectors import membership_of
 
 
@@ -15,11 +17,19 @@ class IsPartnerMember(permissions.BasePermission):
         return membership_of(request.user) is not None
 
 
-class CanConfirm(permissions.BasePermission):
-    """The partner's admin and finance users may confirm bills and export."""
+def requires(capability: Capability) -> type[permissions.BasePermission]:
+    """A DRF permission class for one capability, refusing with the table's reason."""
 
-    message = _("Your role may not do this; ask your partner's admin or finance user.")
+    class HasCapability(permissions.BasePermission):
+        message = CAPABILITIES[capability].refusal
 
-    def has_permission(self, request, view):
-        membership = membership_of(request.user)
-        return membership is not None and membership.can_confirm
+        def has_permission(self, request, view):
+            return user_can(request.user, capability)
+
+    HasCapability.__name__ = HasCapability.__qualname__ = f"Can{capability.title().replace('_', '')}"
+    return HasCapability
+
+
+CanConfirmBill = requires(Capability.CONFIRM_BILL)
+CanExport = requires(Capability.EXPORT)
+CanDownloadExport = requires(Capability.DOWNLOAD_EXPORT)

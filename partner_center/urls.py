@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
-from incentives.views import home
+from incentives.views.summary import home
 
-handler403 = "partner_center.errors.permission_denied"
+handler403 = "partner_center.http_errors.permission_denied"
 
 admin.site.site_header = _("Partner Center operations")
 admin.site.site_title = _("Partner Center operations")

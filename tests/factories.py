@@ -7,16 +7,16 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from customers.models import AssociationType, Customer, Membership, Partner
+from customers.models import AssociationType, Customer, Partner
+from incentives.demo.generator import bill_incentives, partner_user, program_with_rates
 from incentives.models import (
     DetailLine,
     IncentiveProgram,
-    ProgramRate,
     ReconciliationPeriod,
     Statement,
     StatementStatus,
 )
-from incentives.services import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from incentives.services.figures import detail_lines_add
 
 PASSWORD = "test-pass-123"
 
@@ -41,9 +41,9 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
 
 def member(partner, role, username=None):
-    user = UserFactory(username=username or f"{partner.code.lower()}-{role}")
-    Membership.objects.create(user=user, partner=partner, role=role)
-    return user
+    return partner_user(
+        username or f"{partner.code.lower()}-{role}", partner=partner, role=role, password=PASSWORD
+    )
 
 
 class CustomerFactory(factory.django.DjangoModelFactory):
@@ -70,8 +70,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def rates(obj, create, extracted, **kwargs):  # noqa: N805
-        for product_type, rate in (extracted or {"ECS": "0.0500"}).items():
-            ProgramRate.objects.get_or_create(program=obj, product_type=product_type, defaults={"rate": rate})
+        program_with_rates(obj.code, rates=extracted)  # the program exists: adds its rates
 
 
 class PeriodFactory(factory.django.DjangoModelFactory):
@@ -90,8 +89,8 @@ def bill(partner, period=None, lines=(("1000.00", "0.0500"),), program=None, cus
     period = period or PeriodFactory()
     program = program or ProgramFactory(code="RSL")
     customer = customer or CustomerFactory(partner=partner)
-    statement = statement_get_or_create(partner=partner, period=period)
-    incentive = incentive_get_or_create(statement=statement, program=program)
+    (incentive,) = bill_incentives(partner, period, [program])
+    statement = incentive.statement
     start = DetailLine.objects.count()
     detail_lines_add(
         lines=[

@@ -11,28 +11,19 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from customers.capabilities import CAPABILITIES, Capability, user_can
 from partner_center.api_permissions import IsPartnerMember
+from partner_center.errors import InvalidInput
 
-from ..details_filters import DetailLineFilter
-from ..feedback import (
-    FEEDBACK_MAX_LENGTH,
-    VIEWER_REFUSAL,
-    clean_feedback_text,
-    feedback_add,
-    may_write_feedback,
-)
-from ..models import DetailLine, FeedbackAuthor, FeedbackMessage, FeedbackStatus
+from ..filters.details import DetailLineFilter
+from ..models import DetailLine, FeedbackMessage, FeedbackStatus
 from ..money import ROUNDING_RULE
-from ..paging import PageError, cursor_from, keyset_page
-from ..selectors import detail_lines_for
-
-OPERATIONS = _("Partner Center operations")
-CURSOR_PARAMS = ("after", "before", "last")
+from ..policies import feedback_author_label
+from ..selectors.details import detail_lines_for, line_thread
+from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from .paging import DetailsPagination
 
 
 class DetailLineSerializer(serializers.ModelSerializer):
@@ -89,7 +80,7 @@ class FeedbackMessageSerializer(serializers.ModelSerializer):
         fields = ["author_kind", "author", "text", "feedback_status", "created_at"]
 
     def get_author(self, message) -> str:
-        return str(OPERATIONS) if message.author_kind == FeedbackAuthor.OPERATOR else message.author_label
+        return feedback_author_label(message)
 
 
 class CalculationSerializer(serializers.Serializer):
@@ -134,8 +125,7 @@ class DetailLineDetailSerializer(DetailLineSerializer):
 
     @extend_schema_field(FeedbackMessageSerializer(many=True))
     def get_feedback_thread(self, line):
-        thread = line.feedback_messages.order_by("created_at", "id")
-        return FeedbackMessageSerializer(thread, many=True).data
+        return FeedbackMessageSerializer(line_thread(line), many=True).data
 
 
 class FeedbackInputSerializer(serializers.Serializer):
@@ -149,109 +139,19 @@ class FeedbackInputSerializer(serializers.Serializer):
     )
 
     def validate_text(self, value):
-        return clean_feedback_text(value)
+        try:
+            return clean_feedback_text(value)
+        except InvalidInput as error:
+            raise error.as_validation_error() from None
 
 
 class CanWriteFeedback(permissions.BasePermission):
     """Checked on the line, after it was found among the partner's: another partner's is a 404."""
 
-    message = VIEWER_REFUSAL
+    message = CAPABILITIES[Capability.WRITE_FEEDBACK].refusal
 
     def has_object_permission(self, request, view, obj):
-        return may_write_feedback(request.user)
-
-
-class DetailsPagination(BasePagination):
-    """Keyset pages (after / before / last), each with the count and total of all matches."""
-
-    page_size_query_param = "page_size"
-    max_page_size = 500
-
-    def __init__(self):
-        from rest_framework.settings import api_settings
-
-        self.page_size = api_settings.PAGE_SIZE or 50
-        self.totals = self.period = self.page = self.request = None
-
-    def paginate_queryset(self, queryset, request, view=None):
-        self.request = request
-        try:
-            cursor = cursor_from(request.query_params)
-        except PageError as error:
-            raise ValidationError({"detail": str(error)}) from None
-        try:
-            self.page = keyset_page(queryset, cursor, self._size(request))
-        except PageError as error:
-            raise NotFound(str(error)) from None
-        return self.page.rows
-
-    def _size(self, request):
-        raw = request.query_params.get(self.page_size_query_param, "")
-        if not raw:
-            return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            message = _("page_size must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
-            raise ValidationError({"page_size": [message]})
-        return int(raw)
-
-    def _link(self, cursor):
-        if cursor is None:
-            return None
-        url = self.request.build_absolute_uri()
-        for name in CURSOR_PARAMS:
-            url = remove_query_param(url, name)
-        name = "after" if cursor.after is not None else "before"
-        return replace_query_param(url, name, cursor.after if cursor.after is not None else cursor.before)
-
-    def get_paginated_response(self, data):
-        return Response(
-            {
-                "period": self.period.code if self.period else None,
-                "count": self.totals.count,
-                "total_amount": str(self.totals.amount),
-                "next": self._link(self.page.next_cursor),
-                "previous": self._link(self.page.previous_cursor),
-                "results": data,
-            }
-        )
-
-    def get_paginated_response_schema(self, schema):
-        link = {"type": "string", "nullable": True, "format": "uri"}
-        return {
-            "type": "object",
-            "required": ["period", "count", "total_amount", "next", "previous", "results"],
-            "properties": {
-                "period": {"type": "string", "nullable": True, "example": "2026-10"},
-                "count": {"type": "integer", "description": "All lines matching the filters."},
-                "total_amount": {
-                    "type": "string",
-                    "format": "decimal",
-                    "example": "123456.78",
-                    "description": "Sum of the amounts of all matching lines, exact to the cent.",
-                },
-                "next": link,
-                "previous": link,
-                "results": schema,
-            },
-        }
-
-    def get_schema_operation_parameters(self, view):
-        def param(name, kind, description):
-            return {
-                "name": name,
-                "required": False,
-                "in": "query",
-                "description": description,
-                "schema": kind,
-            }
-
-        integer = {"type": "integer"}
-        return [
-            param("after", integer, "Page of the lines after this line id (from `next`)."),
-            param("before", integer, "Page of the lines before this line id (from `previous`)."),
-            param("last", {"type": "boolean"}, "The last page."),
-            param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
-        ]
+        return user_can(request.user, Capability.WRITE_FEEDBACK)
 
 
 class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):

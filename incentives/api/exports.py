@@ -1,18 +1,20 @@
 """REST API of exports: request (202), history, one job, and the file."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from partner_center.api_permissions import CanConfirm, IsPartnerMember
+from partner_center.api_permissions import CanDownloadExport, CanExport, IsPartnerMember
+from partner_center.errors import Conflict
 
-from ..exports import ExportPermissionError, export_file_response, export_request
-from ..models import ExportFormat, ExportJob, ExportMethod, ExportStatus
-from ..selectors import exports_for
-from ..services import IncentiveError
+from ..models import ExportFormat, ExportJob, ExportMethod
+from ..policies import export_is_downloadable
+from ..selectors.exports import exports_for
+from ..services.exports import export_file_response, export_request
 
 
 class ExportJobSerializer(serializers.ModelSerializer):
@@ -31,9 +33,9 @@ class ExportJobSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_download_url(self, job) -> str | None:
-        if job.status != ExportStatus.COMPLETED:
+        if not export_is_downloadable(job):
             return None
-        return self.context["request"].build_absolute_uri(f"/api/v1/exports/{job.pk}/download/")
+        return self.context["request"].build_absolute_uri(reverse("export-download", args=[job.pk]))
 
 
 class ExportRequestSerializer(serializers.Serializer):
@@ -59,7 +61,7 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         )
 
     def get_permissions(self):
-        needed = CanConfirm if self.action in ("create", "download") else IsPartnerMember
+        needed = {"create": CanExport, "download": CanDownloadExport}.get(self.action, IsPartnerMember)
         return [needed()]
 
     @extend_schema(request=ExportRequestSerializer, responses={202: ExportJobSerializer})
@@ -67,19 +69,14 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         given = ExportRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
-        try:
-            job = export_request(
-                user=request.user,
-                method=data["method"],
-                file_format=data["format"],
-                period=data.get("period"),
-                programs=data.get("programs", []),
-                detail_ids=data.get("detail_ids", []),
-            )
-        except ExportPermissionError as error:
-            raise PermissionDenied(str(error)) from error
-        except IncentiveError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        job = export_request(
+            user=request.user,
+            method=data["method"],
+            file_format=data["format"],
+            period=data.get("period"),
+            programs=data.get("programs", []),
+            detail_ids=data.get("detail_ids", []),
+        )
         return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -91,9 +88,9 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         job = self.get_object()
-        if job.status != ExportStatus.COMPLETED or not job.file:
-            return Response(
-                {"detail": f"This export has no file to download: it is {job.get_status_display()}."},
-                status=status.HTTP_409_CONFLICT,
+        if not export_is_downloadable(job):
+            raise Conflict(
+                _("This export has no file to download: it is %(status)s.")
+                % {"status": job.get_status_display()}
             )
         return export_file_response(job)

@@ -1,20 +1,25 @@
 """REST API of the Summary: incentives (same filters as the page), bills and Confirm Bill."""
 
-from django.db.models import Count, Sum
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from partner_center.api_permissions import CanConfirm
+from partner_center.api_permissions import CanConfirmBill
 
-from ..filters import IncentiveFilter
+from ..filters.summary import IncentiveFilter
 from ..models import Incentive, Statement, StatementEvent, StatementStatus
 from ..money import ROUNDING_RULE
-from ..selectors import incentive_calculation, incentives_for, statements_for
-from ..services import statement_confirm
-from ..summary import summary_query
+from ..selectors.statements import (
+    bill_events,
+    incentive_calculation,
+    incentive_lines_total,
+    incentives_for,
+    statements_for,
+)
+from ..selectors.summary import summary_query
+from ..services.statements import statement_confirm
 
 
 class IncentiveSerializer(serializers.ModelSerializer):
@@ -89,7 +94,7 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=CalculationSerializer)
     def get_calculation(self, incentive) -> dict:
-        totals = incentive.lines.aggregate(lines=Count("pk"), revenue=Sum("revenue"), amount=Sum("amount"))
+        totals = incentive_lines_total(incentive)
         return CalculationSerializer(
             {
                 "rounding_rule": ROUNDING_RULE,
@@ -102,7 +107,7 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=EventSerializer(many=True))
     def get_timeline(self, incentive) -> list:
-        return EventSerializer(incentive.statement.events.order_by("created_at", "id"), many=True).data
+        return EventSerializer(bill_events(incentive.statement), many=True).data
 
 
 class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
@@ -119,7 +124,7 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses=SummaryRowSerializer(many=True))
     def list(self, request, *args, **kwargs):
         """Newest period first, then by Incentive ID; paged like the Summary (per-bill counts)."""
-        filterset, rows = summary_query(request, request.query_params)
+        filterset, rows = summary_query(request.user, request.query_params)
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         page = self.paginate_queryset(rows)
@@ -187,7 +192,7 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
             409: OpenApiResponse(description="the bill's status does not allow confirming"),
         },
     )
-    @action(detail=True, methods=["post"], permission_classes=[CanConfirm])
+    @action(detail=True, methods=["post"], permission_classes=[CanConfirmBill])
     def confirm(self, request, pk=None):
         """Confirm the whole bill of the period. Idempotent: an already confirmed bill is a 200 no-op."""
         statement = self.get_object()

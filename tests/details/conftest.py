@@ -12,17 +12,11 @@ from decimal import Decimal
 
 import pytest
 
-from incentives.feedback import feedback_add, feedback_reply
 from incentives.models import DetailLine
 from incentives.operators import ensure_operators_group
-from incentives.services import (
-    detail_lines_add,
-    incentive_get_or_create,
-    statement_approve,
-    statement_confirm,
-    statement_get_or_create,
-    statement_publish,
-)
+from incentives.services.feedback import feedback_add, feedback_reply
+from incentives.services.figures import detail_lines_add, incentive_get_or_create, statement_get_or_create
+from incentives.services.statements import statement_approve, statement_confirm, statement_publish
 from tests import factories
 
 PERIODS = {

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from incentives.feedback import feedback_add, feedback_reply
 from incentives.models import FeedbackMessage
+from incentives.services.feedback import feedback_add, feedback_reply
+from partner_center.errors import Forbidden
 from tests import factories
 from tests.details.helpers import API, DETAILS, db_lines
 
@@ -115,7 +115,7 @@ def test_only_operators_reply(client, world, asked):
     client.force_login(intern)
     assert client.get(reverse(CHANGELIST)).status_code == 403
     assert client.post(change_url(asked), {"reply": "hi", "new_status": "answered"}).status_code == 403
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         feedback_reply(line_id=asked.pk, actor=world["admin"], text="self-answer", status="resolved")
     asked.refresh_from_db()
     assert asked.feedback_status == "open"

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from incentives.feedback import feedback_add
 from incentives.models import DetailLine, FeedbackMessage, LineTotal
+from incentives.services.feedback import feedback_add
 from tests.details.helpers import API, DETAILS, db_lines
 
 pytestmark = pytest.mark.django_db

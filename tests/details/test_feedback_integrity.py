@@ -7,9 +7,9 @@ import pytest
 from django.db import DatabaseError, connection, connections
 from django.db.models import Count, Sum
 
-from incentives.feedback import feedback_add, feedback_reply
-from incentives.line_totals import line_totals_move, line_totals_rebuild
 from incentives.models import DetailLine, FeedbackMessage, LineTotal
+from incentives.services.feedback import feedback_add, feedback_reply
+from incentives.services.line_totals import line_totals_move, line_totals_rebuild
 from tests.details.helpers import db_lines
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,8 @@ def test_concurrent_feedback_and_replies_keep_every_message_and_exact_totals(wor
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_feedback_racing_the_payout_approval_never_lands_on_an_issued_bill(world, operator):
-    from incentives.services import IncentiveError, statement_approve, statement_confirm
+    from incentives.services.statements import statement_approve, statement_confirm
+    from partner_center.errors import DomainError
 
     bill = world["bills"]["2026-10"]
     statement_confirm(statement_id=bill.pk, actor=world["finance"])
@@ -117,7 +118,7 @@ def test_feedback_racing_the_payout_approval_never_lands_on_an_issued_bill(world
         try:
             barrier.wait()
             return feedback_add(line_id=line.pk, actor=world["admin"], text="Just in time?").feedback_status
-        except IncentiveError:
+        except DomainError:
             return "refused"
         finally:
             connections.close_all()

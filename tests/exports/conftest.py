@@ -1,7 +1,7 @@
 import pytest
 
 from incentives.models import DetailLine
-from incentives.services import statement_publish
+from incentives.services.statements import statement_publish
 from tests import factories
 
 NASTY = {

@@ -10,9 +10,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from incentives.exports import ROW_FIELDS, export_fail, export_request, export_run, exports_expire
 from incentives.models import DetailLine, ExportJob
-from incentives.services import IncentiveError
+from incentives.services.exports import ROW_FIELDS, export_fail, export_request, export_run, exports_expire
+from partner_center.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_text_is_protected_in_the_real_file(partner_setup, export_data):
 def test_bad_requests_get_a_clear_message_and_create_nothing(
     partner_setup, export_data, request_kwargs, message
 ):
-    with pytest.raises(IncentiveError, match=message):
+    with pytest.raises(DomainError, match=message):
         export_request(user=partner_setup["admin"], **request_kwargs)
     assert not ExportJob.objects.exists()
 
@@ -103,7 +103,7 @@ def test_bad_requests_get_a_clear_message_and_create_nothing(
 def test_another_partners_lines_cannot_be_selected(partner_setup, export_data):
     rival_line = DetailLine.objects.filter(partner=partner_setup["rival"]).first()
     own = DetailLine.objects.filter(partner=partner_setup["distributor"]).first()
-    with pytest.raises(IncentiveError, match="not in your account"):
+    with pytest.raises(DomainError, match="not in your account"):
         export_request(user=partner_setup["admin"], method="selected", detail_ids=[own.pk, rival_line.pk])
     assert not ExportJob.objects.exists()
 
@@ -113,13 +113,13 @@ def test_export_selected_has_a_clear_limit(partner_setup, export_data, settings)
     ids = list(
         DetailLine.objects.filter(partner=partner_setup["distributor"]).values_list("pk", flat=True)[:4]
     )
-    with pytest.raises(IncentiveError, match="You selected 4 lines; Export Selected takes at most 3."):
+    with pytest.raises(DomainError, match="You selected 4 lines; Export Selected takes at most 3."):
         export_request(user=partner_setup["admin"], method="selected", detail_ids=ids)
 
 
 @pytest.mark.parametrize("role", ["viewer", "sales"])
 def test_only_admin_and_finance_may_export(partner_setup, export_data, role):
-    with pytest.raises(IncentiveError, match="Only your partner's admin and finance users"):
+    with pytest.raises(DomainError, match="Only your partner's admin and finance users"):
         export_request(user=partner_setup[role], method="period", period="2026-10")
 
 
@@ -150,7 +150,7 @@ def test_a_failure_is_marked_with_a_reason_and_leaves_no_file(partner_setup, exp
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("incentives.exports.write_xlsx", broken)
+    monkeypatch.setattr("incentives.services.exports.write_xlsx", broken)
     job = export_run(job.pk)
 
     assert job.status == "failed" and "The export failed (OSError)" in job.error

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from incentives.exports import export_request, export_run
 from incentives.models import ExportJob
+from incentives.services.exports import export_request, export_run
 
 pytestmark = pytest.mark.django_db
 HISTORY = "/incentives/exports/"

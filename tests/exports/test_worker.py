@@ -14,9 +14,10 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from incentives.exports import exports_expire
 from incentives.models import DetailLine, ExportJob
-from incentives.services import detail_lines_add
+from incentives.policies import export_is_active
+from incentives.services.exports import exports_expire
+from incentives.services.figures import detail_lines_add
 from tests import factories
 from tests.workers import start_worker, stop, worker_env
 
@@ -74,7 +75,7 @@ def test_a_real_worker_builds_the_export_requested_on_the_page(client, partner_s
     try:
         client.post(reverse("incentives:export_new"), {"method": "period", "period": "2026-10"})
         job = ExportJob.objects.get()
-        finished = wait_for(job, lambda j: not j.is_active, interval=0.2)
+        finished = wait_for(job, lambda j: not export_is_active(j), interval=0.2)
     finally:
         stop(worker)
     assert finished and job.status == "completed", (tmp_path / "worker.log").read_text()[-3000:]
@@ -95,7 +96,7 @@ def test_a_worker_killed_mid_export_leaves_no_partial_file(partner_setup, worker
     limits = {"CELERY_VISIBILITY_TIMEOUT": 12, "CELERY_TASK_TIME_LIMIT": 10, "EXPORT_TIME_LIMIT": 10,
               "EXPORT_PROGRESS_ROWS": 200}  # fmt: skip
     first = worker_setup("first", **limits)
-    from incentives.exports import export_request
+    from incentives.services.exports import export_request
 
     try:
         job = export_request(user=partner_setup["admin"], method="period", period="2026-10")
@@ -111,7 +112,7 @@ def test_a_worker_killed_mid_export_leaves_no_partial_file(partner_setup, worker
     if redis:  # the message was never acknowledged: Redis redelivers it to the next worker
         second = worker_setup("second", **limits)
         try:
-            wait_for(job, lambda j: not j.is_active, interval=0.2)
+            wait_for(job, lambda j: not export_is_active(j), interval=0.2)
         finally:
             stop(second)
         assert job.status == "completed", (tmp_path / "second.log").read_text()[-3000:]

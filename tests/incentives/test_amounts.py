@@ -4,7 +4,9 @@ import pytest
 from django.db.models import Sum
 
 from incentives.models import DetailLine, Incentive, Statement
-from incentives.services import IncentiveError, detail_lines_add, statement_publish
+from incentives.services.figures import detail_lines_add
+from incentives.services.statements import statement_publish
+from partner_center.errors import DomainError
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +61,7 @@ def test_published_figures_are_frozen():
     incentive = statement.incentives.get()
     lines_before = DetailLine.objects.count()
 
-    with pytest.raises(IncentiveError, match="only Estimated bills take new lines"):
+    with pytest.raises(DomainError, match="only Estimated bills take new lines"):
         detail_lines_add(
             lines=[
                 DetailLine(

@@ -7,7 +7,7 @@ import pytest
 from django.db import DatabaseError, connection, connections
 
 from incentives.models import StatementEvent
-from incentives.services import statement_confirm, statement_publish
+from incentives.services.statements import statement_confirm, statement_publish
 from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

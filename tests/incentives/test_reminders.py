@@ -8,8 +8,8 @@ from django.core import mail
 from django.utils import timezone
 
 from incentives.models import DeadlineReminder, Statement, StatementStatus
-from incentives.reminders import reminders_send_due
-from incentives.services import statement_confirm, statement_publish, statement_return
+from incentives.services.reminders import reminders_send_due
+from incentives.services.statements import statement_confirm, statement_publish, statement_return
 from incentives.tasks import send_deadline_reminders
 from tests import factories
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from incentives.models import Statement, StatementEvent, StatementStatus
-from incentives.services import statement_approve, statement_confirm, statements_confirm_overdue
+from incentives.services.statements import statement_approve, statement_confirm, statements_confirm_overdue
 from incentives.tasks import confirm_overdue_statements
 from tests import factories
 

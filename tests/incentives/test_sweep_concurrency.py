@@ -7,7 +7,7 @@ import pytest
 from django.db import connections, transaction
 
 from incentives.models import Statement, StatementEvent, StatementStatus
-from incentives.services import statement_confirm, statements_confirm_overdue
+from incentives.services.statements import statement_confirm, statements_confirm_overdue
 from tests import factories
 
 S = StatementStatus

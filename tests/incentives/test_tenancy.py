@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from customers.selectors import customers_for
-from incentives.selectors import detail_lines_for, incentives_for, statements_for
+from incentives.selectors.details import detail_lines_for
+from incentives.selectors.statements import incentives_for, statements_for
 from tests import factories
 
 pytestmark = pytest.mark.django_db

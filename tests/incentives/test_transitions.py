@@ -4,14 +4,14 @@ import pytest
 from django.utils import timezone
 
 from incentives.models import StatementEvent, StatementStatus
-from incentives.services import (
+from incentives.services.statements import (
     TRANSITIONS,
-    TransitionError,
     statement_approve,
     statement_confirm,
     statement_publish,
     statement_return,
 )
+from partner_center.errors import Conflict, InvalidInput
 from tests import factories
 
 S = StatementStatus
@@ -78,7 +78,7 @@ def test_every_action_from_every_status(action, status):
         result = SERVICES[action](statement.pk, operator)
         assert result.changed is False and StatementEvent.objects.count() == events
     else:
-        with pytest.raises(TransitionError):
+        with pytest.raises(Conflict):
             SERVICES[action](statement.pk, operator)
         assert StatementEvent.objects.count() == events
     statement.refresh_from_db()
@@ -88,7 +88,7 @@ def test_every_action_from_every_status(action, status):
 def test_confirming_an_estimated_bill_is_refused_with_a_clear_message():
     statement = factories.bill(factories.PartnerFactory())
     with pytest.raises(
-        TransitionError,
+        Conflict,
         match="Only bills that are Pending confirmation can be confirmed; this bill is Estimated",
     ):
         statement_confirm(statement_id=statement.pk, actor=None)
@@ -131,9 +131,9 @@ def test_return_needs_a_reason_and_a_future_deadline_and_records_both():
     operator = factories.UserFactory()
     statement = _bill_in(S.ISSUING, operator)
     later = timezone.now() + timedelta(days=3)
-    with pytest.raises(TransitionError, match="reason is required"):
+    with pytest.raises(InvalidInput, match="reason is required"):
         statement_return(statement_id=statement.pk, actor=operator, reason="  ", new_deadline=later)
-    with pytest.raises(TransitionError, match="future"):
+    with pytest.raises(InvalidInput, match="future"):
         statement_return(
             statement_id=statement.pk, actor=operator, reason="x", new_deadline=timezone.now() - timedelta(1)
         )

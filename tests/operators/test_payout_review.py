@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from incentives.models import DetailLine, Statement, StatementStatus
 from incentives.operators import ensure_operators_group
-from incentives.services import statement_confirm, statement_publish
+from incentives.services.statements import statement_confirm, statement_publish
 from tests import factories
 
 S = StatementStatus

@@ -1,6 +1,6 @@
 import pytest
 
-from incentives.services import statement_publish
+from incentives.services.statements import statement_publish
 from tests import factories
 
 

@@ -91,7 +91,7 @@ def test_confirming_an_estimated_bill_is_a_409_with_a_readable_message(partner_s
 def test_roles_that_may_not_confirm_get_403(partner_setup, bills, role):
     response = confirm(api(partner_setup[role]), bills["distributor"])
     assert response.status_code == 403
-    assert "may not do this" in response.json()["detail"]
+    assert "may not confirm bills" in response.json()["detail"]
     bills["distributor"].refresh_from_db()
     assert bills["distributor"].status == "pending_confirmation"
 

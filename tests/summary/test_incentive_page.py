@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from incentives.services import statement_approve, statement_confirm, statement_return
+from incentives.services.statements import statement_approve, statement_confirm, statement_return
 from tests import factories
 
 pytestmark = pytest.mark.django_db

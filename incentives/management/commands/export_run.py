@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from incentives.exports import export_run
 from incentives.models import ExportJob
+from incentives.services.exports import export_run
 
 
 class Command(BaseCommand):

@@ -1,0 +1,122 @@
+import csv
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from time import perf_counter
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from openpyxl import Workbook
+
+from benchmarks.management.commands.bench_summary import bench_periods, bench_programs
+from customers.models import Customer, Membership, Partner
+from incentives.demo.generator import bill_incentives
+from incentives.models import DetailLine
+from incentives.services.exports import ROW_FIELDS, _with_labels, export_lines, export_request
+from incentives.services.figures import detail_lines_add
+from partner_center.maintenance import vacuum_analyze
+
+PARTNER_CODE = "EXPBENCH"
+ROOT = Path(settings.BASE_DIR)
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark exports: N lines of one period exported by the worker code (xlsx and csv, in a child "
+        "process for its peak memory) next to plain openpyxl write-only and csv.writer on the same rows."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--lines", type=int, default=1_000_000)
+
+    def handle(self, *args, lines, **options):
+        self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+        user, period = self._data(lines)
+        results, peaks = {}, []
+        for file_format in ("xlsx", "csv"):
+            job = export_request(user=user, method="period", period=period.code, file_format=file_format)
+            child = subprocess.run(
+                [sys.executable, "manage.py", "export_run", str(job.pk)], cwd=ROOT, check=True,
+                capture_output=True, text=True,
+            )  # fmt: skip
+            peaks.append(float(child.stdout.rsplit("peak memory:", 1)[1].split()[0]))
+            job.refresh_from_db()
+            if job.status != "completed":
+                raise CommandError(job.error)
+            # the worker's own time (counting, reading, writing, storing), not process start-up
+            seconds = (job.finished_at - job.started_at).total_seconds()
+            results[file_format] = (job.rows_written / seconds, seconds, job.size_bytes)
+        peak_mb = max(peaks)
+        rows = list(_with_labels(export_lines(job).values_list(*ROW_FIELDS).iterator(chunk_size=5000)))
+        plain_xlsx = self._plain_xlsx(rows)
+        plain_csv = self._plain_csv(rows)
+        self._report(len(rows), results, plain_xlsx, plain_csv, peak_mb)
+
+    def _data(self, count):
+        partner, _ = Partner.objects.get_or_create(
+            code=PARTNER_CODE, defaults={"name": "Export Bench", "kind": "direct"}
+        )
+        user, _ = get_user_model().objects.get_or_create(username="export-bench")
+        Membership.objects.get_or_create(user=user, defaults={"partner": partner, "role": "finance"})
+        period, program = bench_periods(1)[0], bench_programs()[0]
+        existing = DetailLine.objects.filter(partner=partner).count()
+        if existing >= count:
+            self.stdout.write(f"reusing {existing:,} lines")
+            return user, period
+        (incentive,) = bill_incentives(partner, period, [program])
+        customers = list(Customer.objects.filter(partner=partner).order_by("pk"))
+        customers = customers or Customer.objects.bulk_create(
+            Customer(partner=partner, name=f"出口基准客户 {n} Export Bench Customer", account=f"expb{n:05d}",
+                     association_type="resale", account_manager="Bench AM")
+            for n in range(500)
+        )  # fmt: skip
+        started = perf_counter()
+        detail_lines_add(
+            lines=(
+                DetailLine(incentive=incentive, order_id=f"EB{n:012d}", customer=customers[n % 500],
+                           product_type="ECS", revenue=Decimal(100 + n % 100_000).scaleb(-2) * 37,
+                           rate=Decimal("0.0525"))
+                for n in range(existing, count)
+            )
+        )  # fmt: skip
+        vacuum_analyze(DetailLine)  # else the export's query is planned from stale statistics
+        self.stdout.write(f"created {count - existing:,} lines in {perf_counter() - started:.1f} s")
+        return user, period
+
+    def _plain_xlsx(self, rows):
+        started = perf_counter()
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        for row in rows:
+            sheet.append(row)
+        with tempfile.TemporaryFile() as out:
+            workbook.save(out)
+        return len(rows) / (perf_counter() - started)
+
+    def _plain_csv(self, rows):
+        started = perf_counter()
+        with tempfile.TemporaryFile("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            for row in rows:
+                writer.writerow(row)
+        return len(rows) / (perf_counter() - started)
+
+    def _report(self, count, results, plain_xlsx, plain_csv, peak_mb):
+        xlsx_rate, xlsx_seconds, xlsx_size = results["xlsx"]
+        csv_rate, csv_seconds, csv_size = results["csv"]
+        self.stdout.write(f"{count:,} rows, one period")
+        self.stdout.write(
+            f"xlsx export (worker code, from the database): {xlsx_rate:,.0f} rows/s, {xlsx_seconds:.1f} s, "
+            f"{xlsx_size / 1e6:.1f} MB"
+        )
+        self.stdout.write(f"plain openpyxl write-only from an in-memory list: {plain_xlsx:,.0f} rows/s")
+        self.stdout.write(f"ratio xlsx export / plain openpyxl: {xlsx_rate / plain_xlsx:.2f}x")
+        self.stdout.write(
+            f"csv export (worker code): {csv_rate:,.0f} rows/s, {csv_seconds:.1f} s, {csv_size / 1e6:.1f} MB;"
+            f" plain csv.writer from memory: {plain_csv:,.0f} rows/s; ratio {csv_rate / plain_csv:.2f}x"
+        )
+        self.stdout.write(f"peak RSS of the export processes: {peak_mb:.0f} MB")

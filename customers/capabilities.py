@@ -1,0 +1,87 @@
+"""Who may do what: the one role/capability table of the portal.
+
+Every page, API permission, template and admin check asks `membership_can` (or the
+`can` template filter); nothing else compares roles.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from partner_center.errors import Forbidden
+
+from .models import Membership, Role
+from .selectors import membership_of
+
+A, F, S = Role.ADMIN, Role.FINANCE, Role.SALES
+
+
+class Capability(StrEnum):
+    CONFIRM_BILL = "confirm_bill"
+    EXPORT = "export"
+    DOWNLOAD_EXPORT = "download_export"
+    WRITE_FEEDBACK = "write_feedback"
+    REQUEST_PAYMENT = "request_payment"
+    REQUEST_INVOICE = "request_invoice"
+    MANAGE_CUSTOMERS = "manage_customers"
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[Role]
+    refusal: Promise  # what a user without the capability is told
+
+
+CAPABILITIES: dict[Capability, Rule] = {
+    Capability.CONFIRM_BILL: Rule(
+        frozenset({A, F}), _("Your role may not confirm bills; ask your partner's admin or finance user.")
+    ),
+    Capability.EXPORT: Rule(
+        frozenset({A, F}), _("Only your partner's admin and finance users may export and download.")
+    ),
+    Capability.DOWNLOAD_EXPORT: Rule(
+        frozenset({A, F}), _("Only your partner's admin and finance users may export and download.")
+    ),
+    Capability.WRITE_FEEDBACK: Rule(
+        frozenset({A, F, S}),
+        _("Viewers cannot write feedback; ask your partner's admin, finance or sales user."),
+    ),
+    Capability.REQUEST_PAYMENT: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may request payment."),
+    ),
+    Capability.REQUEST_INVOICE: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may request invoices."),
+    ),
+    Capability.MANAGE_CUSTOMERS: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may manage customers."),
+    ),
+}
+
+
+def role_can(role: str, capability: Capability) -> bool:
+    return role in CAPABILITIES[capability].roles
+
+
+def roles_with(capability: Capability) -> frozenset[Role]:
+    return CAPABILITIES[capability].roles
+
+
+def membership_can(membership: Membership | None, capability: Capability) -> bool:
+    return membership is not None and role_can(membership.role, capability)
+
+
+def user_can(user, capability: Capability) -> bool:
+    return membership_can(membership_of(user), capability)
+
+
+def require_capability(user, capability: Capability) -> Membership:
+    """The user's membership if their role has the capability; Forbidden with the reason if not."""
+    membership = membership_of(user)
+    if not membership_can(membership, capability):
+        raise Forbidden(CAPABILITIES[capability].refusal)
+    return membership

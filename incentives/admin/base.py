@@ -1,0 +1,60 @@
+"""What the operators' admin pages share: read-only admins and inlines.
+
+Status changes happen only through the services (admin actions), never by editing a field;
+every field a service owns is read-only.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from partner_center.formatting import money, rate
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown under their parent, never added, edited or deleted there."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+# Columns in the one display format (partner_center/formatting.py), for list_display.
+@admin.display(description=_("bill total"), ordering="total")
+def bill_total(statement) -> str:
+    return money(statement.total, statement.currency)
+
+
+@admin.display(description=_("incentive amount"), ordering="amount")
+def incentive_amount(incentive) -> str:
+    return money(incentive.amount, incentive.statement.currency)
+
+
+@admin.display(description=_("revenue"), ordering="revenue")
+def line_revenue(line) -> str:
+    return money(line.revenue)
+
+
+@admin.display(description=_("rate"), ordering="rate")
+def line_rate(line) -> str:
+    return rate(line.rate)
+
+
+@admin.display(description=_("amount"), ordering="amount")
+def line_amount(line) -> str:
+    return money(line.amount)

@@ -1,0 +1,24 @@
+"""The vendor's catalogue in the admin: incentive programs with their rates, and periods."""
+
+from django.contrib import admin
+
+from ..models import IncentiveProgram, ProgramRate, ReconciliationPeriod
+
+
+class ProgramRateInline(admin.TabularInline):
+    model = ProgramRate
+    extra = 0
+
+
+@admin.register(IncentiveProgram)
+class IncentiveProgramAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "association_type"]
+    list_filter = ["association_type"]
+    search_fields = ["code", "name"]
+    inlines = [ProgramRateInline]
+
+
+@admin.register(ReconciliationPeriod)
+class ReconciliationPeriodAdmin(admin.ModelAdmin):
+    list_display = ["code", "start", "end", "confirmation_deadline"]
+    search_fields = ["code"]

@@ -1,0 +1,149 @@
+"""Bills, incentives, detail lines and the bills' audit trail in the operators' admin."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from partner_center.errors import DomainError
+
+from ..models import DetailLine, Incentive, Statement, StatementEvent
+from ..services.statements import statement_publish
+from .base import (
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    bill_total,
+    incentive_amount,
+    line_amount,
+    line_rate,
+    line_revenue,
+)
+
+
+class IncentiveInline(ReadOnlyInline):
+    model = Incentive
+    fields = ["incentive_id", "program", "amount"]
+    show_change_link = True
+
+
+class StatementEventInline(ReadOnlyInline):
+    model = StatementEvent
+    fields = ["created_at", "old_status", "new_status", "actor_label", "reason"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = [
+        "partner",
+        "period",
+        "status",
+        bill_total,
+        "confirmation_deadline",
+        "confirmed_at",
+        "confirmed_by",
+    ]
+    list_filter = ["status", "period", "partner__kind"]
+    search_fields = ["partner__name", "partner__code", "incentives__incentive_id"]
+    list_select_related = ["partner", "period", "confirmed_by"]
+    readonly_fields = [
+        "partner",
+        "period",
+        "status",
+        "total",
+        "incentive_count",
+        "currency",
+        "status_changed_at",
+        "confirmed_at",
+        "confirmed_by",
+    ]
+    inlines = [IncentiveInline, StatementEventInline]
+    actions = ["publish"]
+
+    def has_add_permission(self, request):
+        return False  # bills are created by the figures import, never by hand
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description=_("Publish to partner (Estimated → Pending confirmation)"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        done, refused = 0, []
+        for statement in queryset:
+            try:
+                if statement_publish(statement_id=statement.pk, actor=request.user).changed:
+                    done += 1
+            except DomainError as error:
+                refused.append(f"{statement}: {error}")
+        self.message_user(request, ngettext("%d bill published.", "%d bills published.", done) % done)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("incentives.publish_statement")
+
+
+@admin.register(Incentive)
+class IncentiveAdmin(admin.ModelAdmin):
+    list_display = ["incentive_id", "statement", "program", incentive_amount]
+    list_filter = ["program", "statement__period", "statement__status"]
+    search_fields = ["incentive_id", "statement__partner__name"]
+    list_select_related = ["statement__partner", "statement__period", "program"]
+    readonly_fields = ["incentive_id", "statement", "program", "amount"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DetailLine)
+class DetailLineAdmin(admin.ModelAdmin):
+    list_display = [
+        "order_id",
+        "incentive",
+        "customer",
+        "product_type",
+        line_revenue,
+        line_rate,
+        line_amount,
+        "feedback_status",
+    ]
+    list_filter = ["feedback_status", "period", "program", "product_type"]
+    search_fields = ["=order_id", "=incentive__incentive_id", "customer__name", "=customer__account"]
+    list_select_related = ["incentive", "customer"]
+    show_full_result_count = False  # a million lines: skip the second unfiltered COUNT
+    readonly_fields = [
+        "incentive",
+        "partner",
+        "period",
+        "program",
+        "order_id",
+        "customer",
+        "product_type",
+        "tier2_reseller",
+        "account_manager",
+        "revenue",
+        "rate",
+        "amount",
+        "feedback",
+        "feedback_status",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StatementEvent)
+class StatementEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "statement", "old_status", "new_status", "actor_label", "reason"]
+    list_filter = ["new_status", "statement__period"]
+    search_fields = ["statement__partner__name", "actor_label", "reason"]
+    list_select_related = ["statement__partner", "statement__period"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("incentives.view_statementevent")

@@ -1,0 +1,105 @@
+"""Keyset pages for the Details API: after / before / last, each with the count and total of
+all matching lines (set by the view from the FilterSet's totals)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from partner_center.paging import PageError, cursor_from, keyset_page
+
+CURSOR_PARAMS = ("after", "before", "last")
+
+
+class DetailsPagination(BasePagination):
+    """Keyset pages (after / before / last), each with the count and total of all matches."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def __init__(self):
+        from rest_framework.settings import api_settings
+
+        self.page_size = api_settings.PAGE_SIZE or 50
+        self.totals = self.period = self.page = self.request = None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        try:
+            cursor = cursor_from(request.query_params)
+        except PageError as error:
+            raise ValidationError({"detail": str(error)}) from None
+        try:
+            self.page = keyset_page(queryset, cursor, self._size(request))
+        except PageError as error:
+            raise NotFound(str(error)) from None
+        return self.page.rows
+
+    def _size(self, request):
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if not raw:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            message = _("page_size must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+            raise ValidationError({"page_size": [message]})
+        return int(raw)
+
+    def _link(self, cursor):
+        if cursor is None:
+            return None
+        url = self.request.build_absolute_uri()
+        for name in CURSOR_PARAMS:
+            url = remove_query_param(url, name)
+        name = "after" if cursor.after is not None else "before"
+        return replace_query_param(url, name, cursor.after if cursor.after is not None else cursor.before)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "period": self.period.code if self.period else None,
+                "count": self.totals.count,
+                "total_amount": str(self.totals.amount),
+                "next": self._link(self.page.next_cursor),
+                "previous": self._link(self.page.previous_cursor),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["period", "count", "total_amount", "next", "previous", "results"],
+            "properties": {
+                "period": {"type": "string", "nullable": True, "example": "2026-10"},
+                "count": {"type": "integer", "description": "All lines matching the filters."},
+                "total_amount": {
+                    "type": "string",
+                    "format": "decimal",
+                    "example": "123456.78",
+                    "description": "Sum of the amounts of all matching lines, exact to the cent.",
+                },
+                "next": link,
+                "previous": link,
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        def param(name, kind, description):
+            return {
+                "name": name,
+                "required": False,
+                "in": "query",
+                "description": description,
+                "schema": kind,
+            }
+
+        integer = {"type": "integer"}
+        return [
+            param("after", integer, "Page of the lines after this line id (from `next`)."),
+            param("before", integer, "Page of the lines before this line id (from `previous`)."),
+            param("last", {"type": "boolean"}, "The last page."),
+            param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
+        ]

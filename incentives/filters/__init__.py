@@ -1,0 +1,1 @@
+"""FilterSets shared by pages and the API, one module per page."""

@@ -1,0 +1,215 @@
+"""The one FilterSet of Confirm Incentives > Details, shared by the page and the REST API.
+
+Every filter is written with the field names DetailLine and LineTotal share, so the same
+FilterSet selects the page of lines (DetailLine) and sums the count and total of all
+matching lines from the small LineTotal table (`totals()`). Text filters match
+case-insensitively; IDs match exactly or by prefix (also case-insensitively). Attributes
+of the small tables (customers, resellers, incentives, account managers, product types) are
+resolved to keys first, so the big table is only ever filtered on indexed columns.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
+from django.utils.translation import gettext_lazy as _
+
+from customers.models import Partner, PartnerKind
+from customers.selectors import customers_for
+
+from ..models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
+from ..money import CENT
+from ..selectors.details import default_bill, details_bills_for, line_totals_for
+from ..selectors.statements import incentives_for
+
+FEEDBACK_CHOICES = [
+    ("with", _("With feedback")),
+    ("without", _("Without feedback")),
+    (FeedbackStatus.OPEN, _("Feedback open")),
+    (FeedbackStatus.ANSWERED, _("Feedback answered")),
+    (FeedbackStatus.RESOLVED, _("Feedback resolved")),
+]
+TEXT_MAX = 100
+# Above this many matching keys the IN list becomes a subquery (still correct, less cheap).
+MAX_LISTED_KEYS = 2000
+
+
+@dataclass(frozen=True)
+class Totals:
+    count: int
+    amount: Decimal
+
+
+class PeriodField(forms.CharField):
+    """A period code, cleaned to the partner's bill of that period (bills come from the FilterSet)."""
+
+    bills: list = []
+
+    def clean(self, value):
+        code = super().clean(value)
+        if not code:
+            return None
+        try:
+            PERIOD_CODE(code)
+        except ValidationError:
+            raise ValidationError(
+                _("“%(value)s” is not a reconciliation period; use the form YYYY-MM, e.g. 2026-10."),
+                code="invalid",
+                params={"value": code},
+            ) from None
+        for bill in self.bills:
+            if bill.period.code == code:
+                return bill
+        raise ValidationError(
+            _("There is no bill for reconciliation period %(value)s; choose one of yours."),
+            code="invalid_choice",
+            params={"value": code},
+        )
+
+
+class PeriodFilter(django_filters.CharFilter):
+    field_class = PeriodField
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(period_id=value.period_id)
+
+
+def _text(label, method, help_text):
+    return django_filters.CharFilter(label=label, method=method, max_length=TEXT_MAX, help_text=help_text)
+
+
+class DetailLineFilter(django_filters.FilterSet):
+    period = PeriodFilter(
+        label=_("Reconciliation period"),
+        help_text=_("YYYY-MM; defaults to the latest period with a formal (not Estimated) bill."),
+    )
+    feedback = django_filters.ChoiceFilter(
+        label=_("Feedback"), choices=FEEDBACK_CHOICES, method="filter_feedback", empty_label=_("Any")
+    )
+    program = django_filters.ModelChoiceFilter(
+        label=_("Incentive program"),
+        to_field_name="code",
+        queryset=IncentiveProgram.objects.all(),
+        help_text=_("Program code, e.g. RSL."),
+        error_messages={"invalid_choice": _("There is no incentive program %(value)s.")},
+    )
+    customer_name = _text(_("Customer name"), "filter_customer_name", _("Part of the name, any case."))
+    customer_account = _text(_("Customer account"), "filter_customer_account", _("Account or its start."))
+    order_id = _text(_("Order ID"), "filter_order_id", _("Order ID or its start."))
+    incentive_id = _text(_("Incentive ID"), "filter_incentive_id", _("Incentive ID or its start."))
+    product_type = _text(_("Product type"), "filter_product_type", _("e.g. ECS, any case."))
+    reseller = _text(_("Tier-2 reseller"), "filter_reseller", _("Part of the reseller's name, any case."))
+    account_manager = _text(_("Account manager"), "filter_account_manager", _("Part of the name, any case."))
+
+    class Meta:
+        model = DetailLine
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # the partner's bills, newest first: the periods to choose from (one query, reused)
+        self.bills = list(details_bills_for(request.user)) if request is not None else []
+        default = default_bill(self.bills)
+        if data is not None and not data.get("period") and default is not None:
+            data = data.copy()
+            data["period"] = default.period.code
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self._keys = {}
+
+    @property
+    def form(self):
+        form = super().form
+        form.fields["period"].bills = self.bills
+        return form
+
+    @property
+    def selected_bill(self):
+        return self.form.cleaned_data.get("period") if self.is_valid() else None
+
+    @property
+    def selected_period(self):
+        bill = self.selected_bill
+        return bill.period if bill else None
+
+    def filter_queryset(self, queryset):
+        if self.form.cleaned_data.get("period") is None:
+            return queryset.none()  # a partner without any bill yet
+        return super().filter_queryset(queryset)
+
+    def totals(self) -> Totals:
+        """Count and amount of ALL matching lines, exact to the cent."""
+        if not self.is_valid():
+            return Totals(count=0, amount=Decimal("0.00"))
+        if self.form.cleaned_data.get("order_id"):
+            # order IDs are not in LineTotal; an order ID (prefix) selects few lines anyway
+            sums = self.qs.aggregate(count=Count("id"), amount=Sum("amount"))
+        else:
+            totals = self.filter_queryset(line_totals_for(self.request.user))
+            sums = totals.aggregate(count=Sum("line_count"), amount=Sum("amount"))
+        # quantize: SQLite sums decimals as floats and returns them unrounded
+        return Totals(count=sums["count"] or 0, amount=(sums["amount"] or Decimal(0)).quantize(CENT))
+
+    # --- filters (each works on DetailLine and LineTotal alike) -------------------------
+
+    def filter_feedback(self, queryset, name, value):
+        if value == "with":
+            return queryset.exclude(feedback_status=FeedbackStatus.NONE)
+        if value == "without":
+            return queryset.filter(feedback_status=FeedbackStatus.NONE)
+        return queryset.filter(feedback_status=value)
+
+    def filter_customer_name(self, queryset, name, value):
+        return self._in(queryset, name, "customer_id", lambda: self._customers(name__icontains=value))
+
+    def filter_customer_account(self, queryset, name, value):
+        return self._in(queryset, name, "customer_id", lambda: self._customers(account__istartswith=value))
+
+    def filter_order_id(self, queryset, name, value):
+        return queryset.filter(order_id__istartswith=value)
+
+    def filter_incentive_id(self, queryset, name, value):
+        incentives = incentives_for(self.request.user).filter(
+            statement__period=self.selected_period, incentive_id__istartswith=value
+        )
+        return self._in(queryset, name, "incentive_id", lambda: incentives.values_list("pk", flat=True))
+
+    def filter_product_type(self, queryset, name, value):
+        values = lambda: self._period_values("product_type", product_type__iexact=value)  # noqa: E731
+        return self._in(queryset, name, "product_type", values)
+
+    def filter_reseller(self, queryset, name, value):
+        return self._in(queryset, name, "tier2_reseller_id", lambda: self._resellers(name__icontains=value))
+
+    def filter_account_manager(self, queryset, name, value):
+        return self._in(
+            queryset,
+            name,
+            "account_manager",
+            lambda: self._period_values("account_manager", account_manager__icontains=value),
+        )
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _customers(self, **lookup):
+        return customers_for(self.request.user).filter(**lookup).values_list("pk", flat=True)
+
+    def _resellers(self, **lookup):
+        return Partner.objects.filter(kind=PartnerKind.RESELLER, **lookup).values_list("pk", flat=True)
+
+    def _period_values(self, field, **lookup):
+        """Distinct values of `field` among the period's lines, from the small LineTotal table."""
+        totals = line_totals_for(self.request.user).filter(period=self.selected_period, **lookup)
+        return totals.order_by().values_list(field, flat=True).distinct()
+
+    def _in(self, queryset, name, field, matching):
+        """Filter `field IN keys`; the keys (from a small table) are looked up once per FilterSet."""
+        if name not in self._keys:
+            source = matching()
+            keys = list(source[: MAX_LISTED_KEYS + 1])
+            self._keys[name] = source if len(keys) > MAX_LISTED_KEYS else keys
+        keys = self._keys[name]
+        if not keys:
+            return queryset.none()
+        return queryset.filter(**{f"{field}__in": keys})

@@ -1,0 +1,52 @@
+"""The incentive module's business rules about state, each written once.
+
+Services enforce them, views and the API ask them before offering an action, templates ask
+them through the `policies` template tags. Who may act (roles) is customers/capabilities.py;
+these say whether the object's state allows it.
+"""
+
+from django.utils.translation import gettext as _
+
+from .models import ExportJob, ExportStatus, FeedbackAuthor, FeedbackMessage, Statement, StatementStatus
+
+
+def bill_is_confirmable(bill: Statement) -> bool:
+    """Only a bill pending confirmation can be confirmed (by the partner or the deadline)."""
+    return bill.status == StatementStatus.PENDING
+
+
+def bill_is_estimated(bill: Statement) -> bool:
+    """Estimated figures are not yet formal: they still take new lines and are not confirmed."""
+    return bill.status == StatementStatus.ESTIMATED
+
+
+def line_takes_feedback(bill: Statement) -> bool:
+    """A bill's lines take feedback until the bill is issued (paid out)."""
+    return bill.status != StatementStatus.ISSUED
+
+
+def feedback_closed_reason(bill: Statement) -> str:
+    return _("The bill of %(period)s is already issued; its lines no longer take feedback.") % {
+        "period": bill.period.code
+    }
+
+
+def feedback_author_label(message: FeedbackMessage) -> str:
+    """Operators answer as "Partner Center operations", never by their own user name."""
+    if message.author_kind == FeedbackAuthor.OPERATOR:
+        return _("Partner Center operations")
+    return message.author_label
+
+
+def export_is_active(job: ExportJob) -> bool:
+    """Queued or running: Export History keeps refreshing while a job is active."""
+    return job.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+
+def export_is_downloadable(job: ExportJob) -> bool:
+    """Only a completed job with its file attached has anything to download."""
+    return job.status == ExportStatus.COMPLETED and bool(job.file)
+
+
+def export_is_failed(job: ExportJob) -> bool:
+    return job.status == ExportStatus.FAILED

@@ -1,0 +1,153 @@
+"""The Summary's rows: the partner's incentives, newest period first, then by Incentive ID.
+
+A partner has one bill per period (a few dozen) but may have thousands of incentives. Sorting
+all of them on every page view would cost more than the rest of the page together, so a page
+is found from the per-bill counts instead: the bills' own `incentive_count` and `total` when
+only bill-level filters (status, period) apply, else one GROUP BY over the narrowed incentives.
+Then only the one or two bills the page falls into are read, in Incentive ID order, through
+the (statement, incentive_id) index. Cost per page is the same at any depth.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db.models import Count, F, QuerySet, Sum
+from django.http import QueryDict
+
+from ..filters.summary import IncentiveFilter
+from ..models import Incentive
+from .catalogue import program_catalogue
+from .statements import incentives_for, statements_for
+
+
+class SummaryBill(NamedTuple):
+    pk: int
+    period: str
+    status: str
+    currency: str
+    confirmation_deadline: datetime
+    incentive_count: int
+    total: Decimal
+
+
+def summary_bills(user) -> list[SummaryBill]:
+    """The partner's bills, newest period first: a few dozen rows, read as plain tuples."""
+    rows = (
+        statements_for(user)
+        .order_by("-period__code")
+        .values_list("pk", "period__code", *SummaryBill._fields[2:])
+    )
+    return [SummaryBill(*row) for row in rows]
+
+
+def summary_query(user, data: QueryDict | dict) -> tuple[IncentiveFilter, "SummaryRows"]:
+    """The Summary's filters, validated against the partner's periods and the program catalogue,
+    and the rows they select (none when they are not valid). The page and the API both use it."""
+    bills, programs = summary_bills(user), program_catalogue()
+    filterset = IncentiveFilter(
+        data,
+        queryset=incentives_for(user),
+        periods=[bill.period for bill in bills],
+        programs=programs,
+    )
+    if not filterset.is_valid():
+        return filterset, SummaryRows.empty()
+    bill_lookups = filterset.bill_lookups()
+    if bill_lookups:
+        chosen = set(statements_for(user).filter(bill_lookups).values_list("pk", flat=True))
+        bills = [bill for bill in bills if bill.pk in chosen]
+    narrowed = filterset.narrow(Incentive.objects.all()) if filterset.narrows() else None
+    return filterset, SummaryRows(bills, narrowed=narrowed)
+
+
+class SummaryRows:
+    """The filtered incentives as a lazy sequence for Django's Paginator.
+
+    `count()` and `totals()` come from per-bill figures; `rows[start:stop]` reads only the
+    incentives of that slice, as dicts: incentive_id, amount, program_code, program_name,
+    association_type, and `bill` (the SummaryBill it belongs to).
+    """
+
+    def __init__(self, bills: list[SummaryBill], *, narrowed: QuerySet[Incentive] | None = None):
+        """`bills` are the partner's bills that the filters select; `narrowed`, when an
+        incentive-level filter is chosen, the matching incentives (of any bill: the rows are
+        only ever read per bill of `bills`)."""
+        self.bills = bills
+        self.narrowed = narrowed
+        self._per_bill: dict[int, tuple[int, Decimal]] | None = None
+
+    @classmethod
+    def empty(cls) -> "SummaryRows":
+        return cls([])
+
+    def per_bill(self) -> dict[int, tuple[int, Decimal]]:
+        """{bill id: (incentives, amount)} of the matching incentives, bills without any left out."""
+        if self._per_bill is None:
+            if self.narrowed is None:
+                figures = {bill.pk: (bill.incentive_count, bill.total) for bill in self.bills}
+            else:
+                grouped = (
+                    self.narrowed.filter(statement__in=[bill.pk for bill in self.bills])
+                    .order_by()
+                    .values_list("statement_id")
+                    .annotate(Count("pk"), Sum("amount"))
+                )
+                figures = {bill_id: (count, amount) for bill_id, count, amount in grouped}
+            self._per_bill = {pk: counted for pk, counted in figures.items() if counted[0]}
+        return self._per_bill
+
+    def count(self) -> int:
+        return sum(count for count, _amount in self.per_bill().values())
+
+    def totals(self) -> list[dict]:
+        """[{currency, count, total}] of the matching incentives, one entry per currency."""
+        by_currency: dict[str, list] = {}
+        for bill in self.bills:
+            count, amount = self.per_bill().get(bill.pk, (0, Decimal("0")))
+            if count:
+                entry = by_currency.setdefault(bill.currency, [0, Decimal("0")])
+                entry[0] += count
+                entry[1] += amount
+        return [
+            {"currency": currency, "count": count, "total": total}
+            for currency, (count, total) in sorted(by_currency.items())
+        ]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        if not isinstance(window, slice) or window.step is not None:
+            raise TypeError("SummaryRows supports only slices without a step.")
+        skip = window.start or 0
+        wanted = None if window.stop is None else window.stop - skip
+        rows = []
+        for bill in self.bills:
+            count = self.per_bill().get(bill.pk, (0, None))[0]
+            if skip >= count:
+                skip -= count
+                continue
+            take = count - skip if wanted is None else min(count - skip, wanted - len(rows))
+            rows.extend(self._bill_rows(bill, skip, skip + take))
+            skip = 0
+            if wanted is not None and len(rows) >= wanted:
+                break
+        return rows
+
+    def _bill_rows(self, bill: SummaryBill, start: int, stop: int):
+        source = Incentive.objects.all() if self.narrowed is None else self.narrowed
+        incentives = (
+            source.filter(statement=bill.pk)
+            .order_by("incentive_id")
+            .values(
+                "incentive_id",
+                "amount",
+                program_code=F("program__code"),
+                program_name=F("program__name"),
+                association_type=F("program__association_type"),
+            )[start:stop]
+        )
+        for incentive in incentives:
+            incentive["bill"] = bill
+            yield incentive

@@ -1,0 +1,224 @@
+"""Confirm Incentives > Details: the list of detail lines, a line's details, its feedback.
+
+Thin views: reads through the selectors and the shared DetailLineFilter, writes through
+incentives/feedback.py. The feedback dialog is htmx; without JavaScript the same URLs work
+as plain pages and form posts.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import Truncator, format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods
+
+from customers.capabilities import CAPABILITIES, Capability, user_can
+from customers.decorators import partner_required
+from partner_center.errors import Conflict, DomainError, Forbidden, InvalidInput
+from partner_center.formatting import money, rate
+from partner_center.paging import PageError, cursor_from, keyset_page
+
+from ..filters.details import DetailLineFilter
+from ..models import DetailLine, ExportFormat, FeedbackStatus, Statement
+from ..money import ROUNDING_RULE
+from ..policies import feedback_closed_reason, line_takes_feedback
+from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
+from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+
+PAGE_SIZE = 20
+LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
+LIST_RELATED = ("incentive", "customer", "tier2_reseller")  # the bill is the page's, one for all rows
+TEXT_FILTERS = (
+    "customer_name",
+    "customer_account",
+    "order_id",
+    "incentive_id",
+    "reseller",
+    "account_manager",
+)
+
+
+class FeedbackForm(forms.Form):
+    text = forms.CharField(
+        label=_lazy("Feedback"),
+        strip=False,  # clean_feedback_text checks control characters before trimming
+        error_messages={"required": _lazy("Write the feedback text; it cannot be empty.")},
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
+        help_text=format_lazy(_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
+    )
+
+    def clean_text(self):
+        try:
+            return clean_feedback_text(self.cleaned_data["text"])
+        except InvalidInput as error:
+            raise error.as_validation_error() from None
+
+
+@partner_required
+def details(request: HttpRequest) -> HttpResponse:
+    """Pick a period, filter, page; count and total cover every matching line."""
+    lines = detail_lines_for(request.user).select_related(*LIST_RELATED)
+    filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
+    context = {
+        "filter": filterset,
+        "bills": filterset.bills,
+        "text_filters": [
+            (name, filterset.filters[name].label, filterset.data.get(name, "")) for name in TEXT_FILTERS
+        ],
+    }
+    problems = [
+        _problem(filterset, name, error) for name, errors in filterset.errors.items() for error in errors
+    ]
+    try:
+        cursor = cursor_from(request.GET)
+    except PageError as error:
+        problems.append(str(error))
+    if problems:
+        context["problems"] = problems
+        return render(request, "incentives/details/list.html", context, status=400)
+    context["bill"] = filterset.selected_bill
+    context.update(bill_filter_choices(context["bill"]))
+    context["query"] = _query_without_cursor(filterset.data)
+    context.update(_rows_context(request.user, context["bill"], request.get_full_path()))
+    try:
+        context["page"] = keyset_page(filterset.qs, cursor, PAGE_SIZE)
+    except PageError as error:
+        context["problems"] = [str(error)]
+        return render(request, "incentives/details/list.html", context, status=404)
+    context["rows"] = _display_rows(context["page"].rows, context["lines_url"])
+    context["totals"] = filterset.totals()
+    context["export_limit"] = settings.EXPORT_SELECTED_LIMIT
+    context["export_formats"] = ExportFormat.choices
+    return render(request, "incentives/details/list.html", context)
+
+
+@partner_required
+def detail_line(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every field of one line, its calculation, program policy, bill status and feedback."""
+    line = get_object_or_404(detail_lines_for(request.user).select_related(*LINE_RELATED), pk=pk)
+    context = {
+        "line": line,
+        "bill": line.incentive.statement,
+        "exact_amount": line.revenue * line.rate,
+        "rounding_rule": ROUNDING_RULE,
+        "thread": line_thread(line),
+        "may_write": user_can(request.user, Capability.WRITE_FEEDBACK),
+        "form": FeedbackForm(),
+        "next": request.get_full_path(),
+    }
+    return render(request, "incentives/details/line.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@partner_required
+def detail_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the feedback form (a dialog under htmx). POST: save it, then show it on the line."""
+    line = get_object_or_404(detail_lines_for(request.user).select_related(*LINE_RELATED), pk=pk)
+    htmx = bool(request.htmx)
+    context = {"line": line, "next": _safe_next(request), "htmx": htmx}
+    template = "incentives/details/_feedback_dialog.html" if htmx else "incentives/details/feedback.html"
+    refusal = _feedback_refusal(request.user, line.incentive.statement)
+    if refusal:
+        context["problem"] = refusal
+        return render(request, template, context, status=refusal.http_status)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    context["form"] = form
+    if request.method != "POST":
+        return render(request, template, context)
+    if form.is_valid():
+        try:
+            line = feedback_add(line_id=line.pk, actor=request.user, text=form.cleaned_data["text"])
+        except DomainError as error:  # NotFound (a line gone meanwhile) is the middleware's 404
+            if error.http_status == 404:
+                raise
+            context["problem"] = error
+            return render(request, template, context, status=error.http_status)
+        if htmx:
+            line = detail_lines_for(request.user).select_related(*LINE_RELATED).get(pk=line.pk)
+            saved = _rows_context(request.user, line.incentive.statement, context["next"])
+            saved["rows"] = _display_rows([line], saved["lines_url"])
+            return render(request, "incentives/details/_feedback_saved.html", saved)
+        messages.success(request, _("Feedback saved. Operations will answer it here."))
+        return redirect(context["next"] or reverse("incentives:detail_line", args=[line.pk]))
+    return render(request, template, context, status=422)
+
+
+def _feedback_refusal(user, bill: Statement) -> DomainError | None:
+    """Why the user may not write feedback on this bill's lines, or None. The service checks
+    the same rules; asking first lets the page say so before the partner types anything."""
+    if not user_can(user, Capability.WRITE_FEEDBACK):
+        return Forbidden(CAPABILITIES[Capability.WRITE_FEEDBACK].refusal)
+    if not line_takes_feedback(bill):
+        return Conflict(feedback_closed_reason(bill))
+    return None
+
+
+def _rows_context(user, bill: Statement | None, list_url: str) -> dict:
+    """What every row of a page shares: its bill, where links go, whether Feedback is open."""
+    closed = ""
+    if not user_can(user, Capability.WRITE_FEEDBACK):
+        closed = _("Viewers cannot write feedback.")
+    elif bill is not None and not line_takes_feedback(bill):
+        closed = _("The bill is issued; its lines no longer take feedback.")
+    return {
+        "bill": bill,
+        "lines_url": reverse("incentives:details"),
+        "next_query": urlencode({"next": list_url}),
+        "feedback_closed": closed,
+        "can_export": user_can(user, Capability.EXPORT),
+    }
+
+
+def _display_rows(lines: list[DetailLine], lines_url: str) -> list[dict]:
+    """What each row of the Details list shows, as plain strings.
+
+    The template then reads dictionaries instead of walking model relations, filters and
+    translations per cell: a page of rows renders in a fraction of the time.
+    """
+    feedback_labels = dict(FeedbackStatus.choices)
+    return [
+        {
+            "pk": line.pk,
+            "url": f"{lines_url}{line.pk}/",
+            "incentive_id": line.incentive.incentive_id,
+            "order_id": line.order_id,
+            "customer_name": line.customer.name,
+            "customer_account": line.customer.account,
+            "product_type": line.product_type,
+            "reseller": line.tier2_reseller.name if line.tier2_reseller else "—",
+            "account_manager": line.account_manager or "—",
+            "revenue": money(line.revenue),
+            "rate": rate(line.rate),
+            "amount": money(line.amount),
+            "feedback_status": line.feedback_status,
+            "feedback_status_label": feedback_labels[line.feedback_status],
+            "feedback": line.feedback,
+            "feedback_short": Truncator(line.feedback).chars(40),
+            "feedback_reply": line.feedback_reply,
+            "feedback_reply_short": Truncator(line.feedback_reply).chars(60),
+        }
+        for line in lines
+    ]
+
+
+def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:
+    field = filterset.form.fields.get(name)
+    return f"{field.label}: {error}" if field else error
+
+
+def _query_without_cursor(params) -> str:
+    query = params.copy()
+    for name in ("after", "before", "last"):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if allowed else ""

@@ -1,0 +1,201 @@
+"""Incentive Management overview and Confirm Incentives > Summary: the bills, their
+incentives, Confirm Bill and the incentive page. Thin: selectors read, services write."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.http import urlencode
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from customers.capabilities import Capability, require_capability, user_can
+from customers.decorators import partner_required
+from customers.models import AssociationType
+from partner_center.errors import DomainError
+from partner_center.formatting import money
+from partner_center.http_errors import flash_refusal
+
+from ..money import ROUNDING_RULE
+from ..policies import bill_is_confirmable
+from ..selectors.statements import (
+    bill_events,
+    bill_incentives,
+    incentive_calculation,
+    incentive_lines_total,
+    incentives_for,
+    open_feedback_count,
+    statements_for,
+)
+from ..selectors.summary import summary_query
+from ..services.statements import statement_confirm
+from ..templatetags.portal import progress
+
+SUMMARY_PAGE_SIZE = 25
+URL_MARKER = "__incentive_id__"  # reverse() once, then put each row's ID in its place
+
+
+@partner_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Incentive Management overview: the partner's bills, one per reconciliation period."""
+    statements = statements_for(request.user).select_related("period").order_by("-period__code")
+    return render(request, "incentives/home.html", {"statements": statements})
+
+
+def _summary_context(request: HttpRequest, query: QueryDict) -> dict:
+    """Everything the Summary's results show for this query (filters + page)."""
+    filterset, rows = summary_query(request.user, query)
+    page = Paginator(rows, SUMMARY_PAGE_SIZE).get_page(query.get("page"))
+    if query.get("page") and str(page.number) != query.get("page"):
+        messages.warning(
+            request,
+            _("There is no page %(page)s; showing page %(shown)s.")
+            % {"page": query.get("page")[:10], "shown": page.number},
+        )
+    filters_only = query.copy()
+    filters_only.pop("page", None)
+    can_confirm = user_can(request.user, Capability.CONFIRM_BILL)
+    return {
+        "filterset": filterset,
+        "page": page,
+        "rows": _summary_table(page.object_list, can_confirm=can_confirm, back=filters_only.urlencode()),
+        "totals": rows.totals(),
+        "filter_query": filters_only.urlencode(),
+        "can_confirm": can_confirm,
+    }
+
+
+def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> list[dict]:
+    """What each Summary row shows, as plain strings.
+
+    reverse() and date formatting cost ~20 µs each, so they run once per page or per bill
+    (a page holds one or two), not once per row.
+    """
+    incentive_url = reverse("incentives:incentive", args=[URL_MARKER])
+    association_types = dict(AssociationType.choices)
+    bills, rows = {}, []
+    for incentive in incentives:
+        bill = incentive["bill"]
+        if bill.pk not in bills:
+            confirmable = can_confirm and bill_is_confirmable(bill)
+            bills[bill.pk] = {
+                "period": bill.period,
+                "currency": bill.currency,
+                "progress": progress(bill),
+                "deadline": date_format(localtime(bill.confirmation_deadline), "Y-m-d H:i"),
+                "confirm_url": reverse("incentives:confirm_bill", args=[bill.pk]) if confirmable else "",
+            }
+        shown = bills[bill.pk]
+        incentive_id = incentive["incentive_id"]
+        confirm_url = shown["confirm_url"]
+        if confirm_url:
+            confirm_url += "?" + urlencode({"incentive": incentive_id, "next": back})
+        rows.append(
+            shown
+            | {
+                "incentive_id": incentive_id,
+                "url": incentive_url.replace(URL_MARKER, quote(incentive_id, safe="")),
+                "name": incentive["program_name"],
+                "association_type": association_types[incentive["association_type"]],
+                "amount": money(incentive["amount"]),
+                "confirm_url": confirm_url,
+            }
+        )
+    return rows
+
+
+@partner_required
+def summary(request: HttpRequest) -> HttpResponse:
+    """Confirm Incentives > Summary: the partner's incentives, filtered, with Confirm Bill."""
+    context = _summary_context(request, request.GET)
+    template = "incentives/_summary_results.html" if request.htmx else "incentives/summary.html"
+    return render(request, template, context)
+
+
+def _return_query(request: HttpRequest) -> QueryDict:
+    """The Summary filters to return to; only ever used as filter values, never as a URL."""
+    return QueryDict((request.POST.get("next") or request.GET.get("next") or "")[:1000])
+
+
+@require_http_methods(["GET", "POST"])
+@partner_required
+def confirm_bill(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm Bill: GET shows the dialog (htmx) or a page (no JavaScript); POST confirms."""
+    statement = get_object_or_404(statements_for(request.user).select_related("period"), pk=pk)
+    require_capability(request.user, Capability.CONFIRM_BILL)
+    back = _return_query(request)
+    if request.method == "POST":
+        try:
+            result = statement_confirm(statement_id=statement.pk, actor=request.user)
+        except DomainError as error:
+            flash_refusal(request, error)
+        else:
+            if result.changed:
+                messages.success(
+                    request,
+                    _(
+                        "Incentive reconciliation succeeded: the %(period)s bill is confirmed and is now "
+                        "Issuing, awaiting review by operations."
+                    )
+                    % {"period": statement.period.code},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("The %(period)s bill was already confirmed; nothing changed.")
+                    % {"period": statement.period.code},
+                )
+        # Show the bill's period (whatever its status now) so the partner sees the new status.
+        back = QueryDict(mutable=True)
+        for name, value in _return_query(request).items():
+            if value and name not in ("status", "page"):
+                back[name] = value
+        back["period"] = statement.period.code
+        summary_url = f"{reverse('incentives:summary')}?{back.urlencode()}"
+        if not request.htmx:
+            return redirect(summary_url)
+        response = render(request, "incentives/_summary_results.html", _summary_context(request, back))
+        response["HX-Push-Url"] = summary_url
+        return response
+
+    incentives = bill_incentives(statement)
+    chosen = next(
+        (i for i in incentives if i.incentive_id == request.GET.get("incentive")),
+        incentives[0] if incentives else None,
+    )
+    context = {
+        "statement": statement,
+        "incentives": incentives,
+        "chosen": chosen,
+        "open_feedback": open_feedback_count(statement),
+        "next": back.urlencode(),
+    }
+    template = "incentives/_confirm_dialog.html" if request.htmx else "incentives/confirm.html"
+    return render(request, template, context)
+
+
+@partner_required
+def incentive_detail(request: HttpRequest, incentive_id: str) -> HttpResponse:
+    """The incentive page: status and timeline, policy, and the calculation of its amount."""
+    incentive = get_object_or_404(
+        incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id
+    )
+    calculation = incentive_calculation(incentive)
+    lines_total = incentive_lines_total(incentive)
+    return render(
+        request,
+        "incentives/incentive_detail.html",
+        {
+            "incentive": incentive,
+            "statement": incentive.statement,
+            "events": bill_events(incentive.statement),
+            "calculation": calculation,
+            "lines_total": lines_total,
+            "rounding_rule": ROUNDING_RULE,
+        },
+    )
