@@ -8,6 +8,7 @@ class IncentivesConfig(AppConfig):
     verbose_name = _("Incentive management")
 
     def ready(self):
+        from . import export_kinds  # noqa: F401  (registers the incentive export kinds)
         from .operators import ensure_operators_group
 
         post_migrate.connect(ensure_operators_group, sender=self)

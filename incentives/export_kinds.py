@@ -5,13 +5,13 @@ its rows and its columns. The job, the worker, Export History, downloads and the
 are shared.
 """
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from partner_center.exports.columns import MONEY, RATE, STATUS, Column, Columns
 from partner_center.exports.registry import ExportKind, register
 
-from .models import DetailLine, ExportJob, ExportMethod, FeedbackStatus, StatementStatus
+from .models import FeedbackStatus, StatementStatus
+from .selectors.exports import export_detail_lines
 
 INCENTIVE_DETAILS = "incentive_details"
 
@@ -42,18 +42,6 @@ DETAIL_COLUMNS = Columns(
 )
 
 
-def detail_lines_for_export(job: ExportJob) -> QuerySet:
-    """The job's detail lines, scoped to its partner, in a stable order (the file's)."""
-    lines = DetailLine.objects.filter(partner_id=job.partner_id)
-    if job.method == ExportMethod.SELECTED:
-        lines = lines.filter(pk__in=job.detail_ids)
-    else:
-        lines = lines.filter(period_id=job.period_id)
-        if job.method == ExportMethod.PROGRAMS:
-            lines = lines.filter(program__in=job.programs.all())
-    return lines.order_by("pk")
-
-
 incentive_details = register(
     ExportKind(
         name=INCENTIVE_DETAILS,
@@ -61,7 +49,7 @@ incentive_details = register(
         sheet_title=_("Details"),
         file_stem="incentive-details",
         columns=DETAIL_COLUMNS,
-        rows=detail_lines_for_export,
+        rows=export_detail_lines,
         count_label=_("Detail lines"),
         job_total="amount",
     )

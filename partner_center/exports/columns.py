@@ -8,14 +8,15 @@ totals follow together; nothing indexes a row by a number written by hand.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from partner_center.formatting import time_zone_name
 
 
 class CellKind(enum.Enum):
@@ -53,7 +54,7 @@ class Column:
     def title(self) -> str:
         """The header as written; a date says its zone, since the file does not carry one."""
         if self.kind is DATE:
-            return f"{self.header} ({timezone.get_default_timezone_name()})"
+            return f"{self.header} ({time_zone_name()})"
         return str(self.header)
 
     def total_title(self) -> str:
@@ -106,6 +107,11 @@ class Columns:
 
     def total_indexes(self) -> list[int]:
         return [index for index, column in enumerate(self.columns) if column.total]
+
+    def totals_by_field(self, sums: Sequence[Decimal]) -> dict[str, Decimal]:
+        """Sums in total_indexes() order, keyed by their columns' fields."""
+        fields = [self.columns[index].field for index in self.total_indexes()]
+        return dict(zip(fields, sums, strict=True))
 
     def plus(self, *extra: Column) -> Columns:
         """A new list with more columns at the end (the list itself never changes)."""

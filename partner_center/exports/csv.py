@@ -81,6 +81,6 @@ def write_csv(
             progress(count)
     stream.flush()
     stream.detach()
-    result = BuildResult(rows=count, totals=dict(zip([columns[i].field for i in totals], sums)))
+    result = BuildResult(rows=count, totals=columns.totals_by_field(sums))
     write_totals(out, columns, result)
     return result

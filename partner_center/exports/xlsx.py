@@ -14,11 +14,13 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from partner_center.formatting import MONEY_NUMBER_FORMAT, RATE_NUMBER_FORMAT
+
 from .cleaning import local_naive, safe_text
 from .columns import DATE, MONEY, RATE, STATUS, TEXT, BuildResult, Columns
 
-MONEY_FORMAT = "#,##0.00"
-RATE_FORMAT = "0.00##%"  # 0.0725 shows 7.25%, 0.033333 shows 3.3333%
+MONEY_FORMAT = MONEY_NUMBER_FORMAT  # "#,##0.00"
+RATE_FORMAT = RATE_NUMBER_FORMAT  # "0.00##%": 0.0725 shows 7.25%, 0.033333 shows 3.3333%
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
 FORMATS = {MONEY: MONEY_FORMAT, RATE: RATE_FORMAT, DATE: DATE_FORMAT}
 EXCEL_MAX_ROWS = 1_048_575  # data rows under the header
@@ -86,9 +88,7 @@ def write_xlsx(
         in_sheet += 1
         if progress and count % every == 0:
             progress(count)
-    result = BuildResult(
-        rows=count, totals=dict(zip([columns[i].field for i in totals], sums)), sheets=sheets
-    )
+    result = BuildResult(rows=count, totals=columns.totals_by_field(sums), sheets=sheets)
     _summary_sheet(workbook, columns, str(count_label), result)
     workbook.save(out)
     return result
