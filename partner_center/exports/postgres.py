@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import Count, Expression, F, QuerySet, Sum, TextField
 from django.utils import timezone
@@ -50,9 +51,13 @@ def copy_csv(
         if outermost:  # totals and rows from one snapshot, so the total row matches the rows
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         result = _totals(queryset, columns)
-        sql = copy_sql(queryset, columns, cursor.cursor)
-        target = _Counting(out, progress, every) if progress else out
-        cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target)
+        try:
+            sql = copy_sql(queryset, columns, cursor.cursor)
+        except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
+            sql = None
+        if sql is not None:
+            target = _Counting(out, progress, every) if progress else out
+            cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target)
     write_totals(out, columns, result)
     return result
 
@@ -93,7 +98,9 @@ class CsvCell(Expression):
         value, params = compiler.compile(self.source)
         params = list(params)
         if self.column.kind is TEXT:
-            return _text(f"({value})::text", params)
+            # a varchar(n) that cannot exceed a cell needs no length test (most columns)
+            limit = getattr(getattr(self.source, "target", None), "max_length", None)
+            return _text(f"({value})::text", params, may_be_long=not limit or limit > MAX_CELL_CHARS)
         if self.column.kind is STATUS:
             return _status(f"({value})::text", params, self.column)
         if self.column.kind is DATE:
@@ -113,7 +120,7 @@ def _status(value: str, params: list, column: Column) -> tuple[str, list]:
     return " ".join(sql), [*out, *params, *other_params]
 
 
-def _text(value: str, params: list) -> tuple[str, list]:
+def _text(value: str, params: list, *, may_be_long: bool = True) -> tuple[str, list]:
     """cleaning.csv_text: controls removed, cut with the marker, an apostrophe, '' -> empty."""
     cleaned = f"regexp_replace({value}, %s, '', 'g')"
     cleaned_params = [*params, CONTROLS]
@@ -123,12 +130,16 @@ def _text(value: str, params: list) -> tuple[str, list]:
     )
     cut_params = [*cleaned_params, *cleaned_params, TRUNCATED, *cleaned_params]
     fixed = f"NULLIF(regexp_replace({cut}, %s, '''\\1'), '')"
-    sql = (
-        f"CASE WHEN {value} !~ %s AND octet_length({value}) <= {MAX_CELL_CHARS} THEN {value} "
-        f"WHEN {value} = '' THEN NULL ELSE {fixed} END"
-    )
+    if may_be_long:
+        test, test_params = (
+            f"{value} !~ %s AND octet_length({value}) <= {MAX_CELL_CHARS}",
+            [*params, NEEDS_WORK, *params],
+        )
+    else:
+        test, test_params = f"{value} !~ %s", [*params, NEEDS_WORK]
+    sql = f"CASE WHEN {test} THEN {value} WHEN {value} = '' THEN NULL ELSE {fixed} END"
     # in the order the placeholders appear in the SQL text
-    return sql, [*params, NEEDS_WORK, *params, *params, *params, *cut_params, FORMULA_START]
+    return sql, [*test_params, *params, *params, *cut_params, FORMULA_START]
 
 
 def _totals(queryset: QuerySet, columns: Columns) -> BuildResult:
