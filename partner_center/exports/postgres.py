@@ -8,6 +8,7 @@ row are written by csv.py for both paths, and the bytes are the same as the Pyth
 """
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -56,8 +57,12 @@ def copy_csv(
         except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
             sql = None
         if sql is not None:
-            target = _Counting(out, progress, every) if progress else out
-            cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target)
+            target = _Counting(out, progress, every) if progress else None
+            try:
+                cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target or out)
+            finally:
+                if target is not None:
+                    target.close()
     write_totals(out, columns, result)
     return result
 
@@ -151,14 +156,29 @@ def _totals(queryset: QuerySet, columns: Columns) -> BuildResult:
 
 
 class _Counting:
-    """Reports progress while COPY writes: psycopg2 calls write() once per row."""
+    """Reports progress while COPY writes: psycopg2 calls write() once per row.
+
+    The callback runs in a helper thread: while COPY streams, this thread's connection is busy
+    (and inside a read-only transaction), so a callback that saves progress needs its own.
+    """
 
     def __init__(self, out: BinaryIO, progress: Callable[[int], None], every: int) -> None:
         self._write, self._progress, self._every = out.write, progress, every
+        self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-progress")
+        self._calls: list[Future] = []
         self.rows = 0
 
     def write(self, data: bytes) -> int:
         self.rows += 1
         if self.rows % self._every == 0:
-            self._progress(self.rows)
+            self._calls.append(self._helper.submit(self._progress, self.rows))
         return self._write(data)
+
+    def close(self) -> None:
+        """Wait for the callbacks (re-raising their error) and close the helper's connections."""
+        try:
+            for call in self._calls:
+                call.result()
+        finally:
+            self._helper.submit(connections.close_all).result()
+            self._helper.shutdown()

@@ -137,3 +137,18 @@ def test_a_status_label_is_protected_like_any_text(partner_setup):
     assert database == python and ",'=Re\n" in database.decode("utf-8-sig")
     total = Decimal(database.decode().splitlines()[-1].split(",")[11])
     assert total == lines.aggregate(s=Sum("amount"))["s"] == Decimal("2.80")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_csv_job_saves_its_progress_while_copy_runs(partner_setup, settings, tmp_path):
+    from incentives.services.exports import export_request, export_run
+
+    settings.MEDIA_ROOT, settings.EXPORT_PROGRESS_ROWS = tmp_path, 5
+    lines_with(partner_setup["distributor"], TEXTS[:6])
+    job = export_request(user=partner_setup["admin"], method="period", period="2026-10", file_format="csv")
+
+    job = export_run(job.pk)
+
+    assert job.status == "completed", job.error
+    assert job.rows_written == job.rows_total == 12
+    assert job.heartbeat_at > job.started_at  # a progress update was saved (from its own connection)
