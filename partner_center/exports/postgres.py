@@ -2,11 +2,16 @@
 
 Reading rows into Python objects and formatting them again with the csv module is what made
 CSV exports slow, so on PostgreSQL the rows go from COPY straight into the file, every text
-rule of cleaning.py done in SQL, built from the same column list. The header and the total
-row are written by csv.py for both paths, and the bytes are the same as the Python path's
-(tests/exports/test_postgres_copy.py).
+rule of cleaning.py done in SQL (sql.py), built from the same column list and the queryset's
+own query. The header and the total row are written by csv.py for both paths, and the bytes
+are the same as the Python path's (tests/exports/test_postgres_copy.py).
+
+One repeatable-read, read-only transaction holds: a survey of the rows (count, totals, and
+which text columns hold anything the rules would change), then COPY. The survey makes COPY
+fast: testing every value costs more than writing it, and nearly all values need nothing.
 """
 
+from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
@@ -14,26 +19,16 @@ from typing import Any, BinaryIO
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
-from django.db.models import Count, Expression, F, QuerySet, Sum, TextField
-from django.utils import timezone
+from django.db.models import Count, F, Func, QuerySet, Sum, TextField, Value
+from django.db.models.expressions import Col
+from django.db.models.functions import Cast
 
-from .cleaning import FORMULA_STARTS, ILLEGAL_CSV_CHARS, MAX_CELL_CHARS, TRUNCATED, csv_text
-from .columns import DATE, STATUS, TEXT, BuildResult, Column, Columns
+from .cleaning import MAX_CELL_CHARS
+from .columns import TEXT, BuildResult, Columns
 from .csv import write_header, write_totals
+from .sql import NEEDS_RULES, ROW_NEEDS_RULES, SEPARATOR, Any_, CsvCell, Mode, Test
 
-
-def _regex_chars(chars: str) -> str:
-    """Characters as regular-expression escapes; NUL is left out, PostgreSQL text never holds it."""
-    return "".join(f"\\x{ord(char):02x}" for char in chars if char != "\0")
-
-
-# Text that needs any work: empty (an empty field, as Python's csv writes it; COPY would
-# quote it), a formula start, or a control character. Most text needs none and is written
-# as it is after this one test, which keeps COPY fast.
-NEEDS_WORK = f"^$|^[{_regex_chars(FORMULA_STARTS)}]|[{_regex_chars(ILLEGAL_CSV_CHARS)}]"
-CONTROLS = f"[{_regex_chars(ILLEGAL_CSV_CHARS)}]"
-FORMULA_START = f"^([{_regex_chars(FORMULA_STARTS)}])"
-KEEP_CHARS = MAX_CELL_CHARS - len(TRUNCATED)
+LONG = f"octet_length({{value}}) > {MAX_CELL_CHARS}"  # chars <= octets: a cheap upper bound
 
 
 def copy_csv(
@@ -49,11 +44,11 @@ def copy_csv(
     write_header(out, columns)
     outermost = not connection.in_atomic_block
     with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
-        if outermost:  # totals and rows from one snapshot, so the total row matches the rows
+        if outermost:  # survey and rows from one snapshot, so the totals match the rows
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        result = _totals(queryset, columns)
+        result, modes = survey(queryset, columns)
         try:
-            sql = copy_sql(queryset, columns, cursor.cursor)
+            sql = copy_sql(queryset, columns, modes, cursor.cursor)
         except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
             sql = None
         if sql is not None:
@@ -67,92 +62,69 @@ def copy_csv(
     return result
 
 
-def copy_sql(queryset: QuerySet, columns: Columns, cursor: Any) -> str:
-    """The SELECT that COPY writes: the queryset's own query, each column written by its kind.
+def copy_sql(queryset: QuerySet, columns: Columns, modes: dict[str, Mode], cursor: Any) -> str:
+    """The SELECT that COPY writes: the queryset's own query, each column by its kind and mode.
 
-    The rules are expressions of that same query (not a wrapper around it), so PostgreSQL
-    can evaluate them in its parallel workers. COPY takes no parameters, so psycopg2's
-    mogrify binds them; nothing is pasted into the SQL text.
+    COPY takes no parameters, so psycopg2's mogrify binds them; nothing is pasted in.
     """
-    sql, params = queryset.values_list(*[CsvCell(column) for column in columns]).query.sql_with_params()
+    cells = [CsvCell(column, modes.get(column.field, Mode.RULES)) for column in columns]
+    sql, params = queryset.values_list(*cells).query.sql_with_params()
     return cursor.mogrify(sql, params).decode()
 
 
-class CsvCell(Expression):
-    """One column as the Python path writes it (cleaning.csv_text, labels, local time), in SQL."""
+def survey(queryset: QuerySet, columns: Columns) -> tuple[BuildResult, dict[str, Mode]]:
+    """The line count, the totals, and how each text column must be written.
 
-    output_field = TextField()
-
-    def __init__(self, column: Column) -> None:
-        super().__init__()
-        self.column = column
-        self.source = F(column.field)
-
-    @property
-    def identity(self) -> tuple:
-        # Django hashes an expression by its arguments; a column's choices are a dict
-        return (self.__class__, self.column.field, self.column.kind, id(self.column))
-
-    def get_source_expressions(self) -> list:
-        return [self.source]
-
-    def set_source_expressions(self, expressions: list) -> None:
-        (self.source,) = expressions
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
-        value, params = compiler.compile(self.source)
-        params = list(params)
-        if self.column.kind is TEXT:
-            # a varchar(n) that cannot exceed a cell needs no length test (most columns)
-            limit = getattr(getattr(self.source, "target", None), "max_length", None)
-            return _text(f"({value})::text", params, may_be_long=not limit or limit > MAX_CELL_CHARS)
-        if self.column.kind is STATUS:
-            return _status(f"({value})::text", params, self.column)
-        if self.column.kind is DATE:
-            zone = timezone.get_default_timezone_name()
-            return f"to_char(({value}) AT TIME ZONE %s, 'YYYY-MM-DD HH24:MI:SS')", [*params, zone]
-        return value, params  # MONEY, RATE: numeric's text is what Decimal's str() gives
-
-
-def _status(value: str, params: list, column: Column) -> tuple[str, list]:
-    """Known values become their labels (cleaned once, here); others are text like any."""
-    sql, out = ["CASE"], []
-    for stored, label in column.labels().items():
-        sql.append(f"WHEN {value} = %s THEN %s")
-        out += [*params, str(stored), csv_text(label) or None]
-    other, other_params = _text(value, params)
-    sql.append(f"WHEN {value} = '' THEN NULL ELSE {other} END")
-    return " ".join(sql), [*out, *params, *other_params]
-
-
-def _text(value: str, params: list, *, may_be_long: bool = True) -> tuple[str, list]:
-    """cleaning.csv_text: controls removed, cut with the marker, an apostrophe, '' -> empty."""
-    cleaned = f"regexp_replace({value}, %s, '', 'g')"
-    cleaned_params = [*params, CONTROLS]
-    cut = (
-        f"CASE WHEN length({cleaned}) > {MAX_CELL_CHARS} THEN left({cleaned}, {KEEP_CHARS}) || %s "
-        f"ELSE {cleaned} END"
-    )
-    cut_params = [*cleaned_params, *cleaned_params, TRUNCATED, *cleaned_params]
-    fixed = f"NULLIF(regexp_replace({cut}, %s, '''\\1'), '')"
-    if may_be_long:
-        test, test_params = (
-            f"{value} !~ %s AND octet_length({value}) <= {MAX_CELL_CHARS}",
-            [*params, NEEDS_WORK, *params],
-        )
-    else:
-        test, test_params = f"{value} !~ %s", [*params, NEEDS_WORK]
-    sql = f"CASE WHEN {test} THEN {value} WHEN {value} = '' THEN NULL ELSE {fixed} END"
-    # in the order the placeholders appear in the SQL text
-    return sql, [*test_params, *params, *params, *cut_params, FORMULA_START]
-
-
-def _totals(queryset: QuerySet, columns: Columns) -> BuildResult:
+    Columns of the queryset's own table are tested over its rows, in the same query as the
+    totals (one test per row over all of them); a column of a joined table is tested over
+    that whole table, which is small and a superset of what the rows reach.
+    """
+    text = [column.field for column in columns if column.kind is TEXT]
+    own, joined = _sources(queryset, text)
+    aggregates: dict[str, Any] = {"export_rows": Count("pk")}
     totals = [columns[index].field for index in columns.total_indexes()]
-    aggregates = {f"export_total_{n}": Sum(field) for n, field in enumerate(totals)}
-    values = queryset.order_by().aggregate(export_rows=Count("pk"), **aggregates)
+    aggregates |= {f"export_total_{n}": Sum(field) for n, field in enumerate(totals)}
+    if own:
+        joined_values = Func(Value(SEPARATOR), *[Cast(F(f), TextField()) for f in own], function="concat_ws")
+        aggregates["export_rules"] = Any_(Test(joined_values, "{value} ~ %s", ROW_NEEDS_RULES))
+        aggregates["export_long"] = Any_(Test(joined_values, LONG))
+        aggregates |= {f"export_empty_{n}": Any_(Test(F(f), "{value} = ''")) for n, f in enumerate(own)}
+    values = queryset.order_by().aggregate(**aggregates)
     sums = {field: values[f"export_total_{n}"] or Decimal("0") for n, field in enumerate(totals)}
-    return BuildResult(rows=values["export_rows"], totals=sums)
+    result = BuildResult(rows=values["export_rows"], totals=sums)
+
+    modes = {field: Mode.RULES for field in text}
+    if own and not (values["export_rules"] or values["export_long"]):
+        modes |= {f: Mode.NULLIF if values[f"export_empty_{n}"] else Mode.RAW for n, f in enumerate(own)}
+    for model, fields in joined.items():
+        tests: dict[str, Any] = {}
+        for n, (_field, attname) in enumerate(fields):
+            tests[f"rules_{n}"] = Any_(Test(F(attname), LONG + " OR {value} ~ %s", NEEDS_RULES))
+            tests[f"empty_{n}"] = Any_(Test(F(attname), "{value} = ''"))
+        found = model._base_manager.using(queryset.db).aggregate(**tests)
+        for n, (field, _attname) in enumerate(fields):
+            if not found[f"rules_{n}"]:
+                modes[field] = Mode.NULLIF if found[f"empty_{n}"] else Mode.RAW
+    return result, modes
+
+
+def _sources(queryset: QuerySet, fields: list[str]) -> tuple[list[str], dict[Any, list[tuple[str, str]]]]:
+    """Which fields are columns of the queryset's own table, and which of a joined table (by model).
+
+    A field that is not a plain column (an annotation, say) is in neither: it keeps the rules.
+    """
+    if not fields:
+        return [], {}
+    query = queryset.values_list(*fields).query
+    own, joined = [], defaultdict(list)
+    for field, col in zip(fields, query.select, strict=True):
+        if not isinstance(col, Col):
+            continue
+        if col.alias == query.base_table:
+            own.append(field)
+        else:
+            joined[col.target.model].append((field, col.target.attname))
+    return own, dict(joined)
 
 
 class _Counting:

@@ -13,7 +13,8 @@ from incentives.export_kinds import DETAIL_COLUMNS
 from incentives.models import DetailLine
 from partner_center.exports.columns import DATE, MONEY, STATUS, Column
 from partner_center.exports.csv import write_csv
-from partner_center.exports.postgres import copy_csv
+from partner_center.exports.postgres import copy_csv, survey
+from partner_center.exports.sql import Mode
 from tests import factories
 
 pytestmark = pytest.mark.postgres
@@ -43,11 +44,11 @@ TEXTS = [
 ]
 
 
-def lines_with(partner, texts):
+def lines_with(partner, texts, reseller_name="=Reseller\x07Co"):
     """Two lines per text, with the text as customer name (cut to fit) and as feedback, and a mix
     of empty, NULL and set values elsewhere."""
     october = factories.PeriodFactory(code="2026-10")
-    reseller = factories.PartnerFactory(name="=Reseller\x07Co", kind="reseller")
+    reseller = factories.PartnerFactory(name=reseller_name, kind="reseller")
     for number, text in enumerate(texts):
         customer = factories.CustomerFactory(partner=partner, name=text[:200] or f"c{number}")
         factories.bill(partner, october, customer=customer, lines=[("53.30", "0.0525"), ("0.10", "0.033333")])
@@ -152,3 +153,33 @@ def test_a_csv_job_saves_its_progress_while_copy_runs(partner_setup, settings, t
     assert job.status == "completed", job.error
     assert job.rows_written == job.rows_total == 12
     assert job.heartbeat_at > job.started_at  # a progress update was saved (from its own connection)
+
+
+@pytest.mark.django_db
+def test_columns_whose_values_need_nothing_are_written_as_they_are(partner_setup):
+    clean = ["Acme Cloud", "北京云智科技有限公司", "with, a comma", 'with "quotes"', "multi\nline", ""]
+    lines = lines_with(partner_setup["distributor"], clean, reseller_name="Reseller Co")
+
+    _result, modes = survey(lines, DETAIL_COLUMNS)
+    python, _python_result, database, _result = both_paths(lines, DETAIL_COLUMNS)
+
+    assert database == python
+    assert modes["order_id"] is modes["customer__name"] is modes["tier2_reseller__name"] is Mode.RAW
+    assert modes["feedback"] is modes["account_manager"] is Mode.NULLIF  # some are empty
+
+
+@pytest.mark.django_db
+def test_one_value_needing_the_rules_anywhere_in_a_column_gives_it_the_rules(partner_setup):
+    lines = lines_with(partner_setup["distributor"], ["Acme", "Beta"], reseller_name="Reseller Co")
+    factories.CustomerFactory(partner=partner_setup["rival"], name="@another partner's")  # not exported
+    line = lines.last()
+    line.order_id = "=1+1"
+    line.save()
+
+    _result, modes = survey(lines, DETAIL_COLUMNS)
+    python, _python_result, database, _result = both_paths(lines, DETAIL_COLUMNS)
+
+    assert database == python and b"'=1+1" in database
+    assert modes["customer__name"] is Mode.RULES  # the whole table is surveyed: still right
+    assert modes["order_id"] is modes["product_type"] is Mode.RULES  # the lines' own columns, together
+    assert modes["customer__account"] is Mode.RAW
