@@ -1,4 +1,5 @@
 import csv
+import os
 import subprocess
 import sys
 import tempfile
@@ -38,13 +39,18 @@ class Command(BaseCommand):
     def handle(self, *args, lines, **options):
         self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         user, period = self._data(lines)
-        results, peaks = {}, []
-        for file_format in ("xlsx", "csv"):
+        rows, results, plain, peaks = None, {}, {}, []
+        for file_format, plain_writer in (("xlsx", self._plain_xlsx), ("csv", self._plain_csv)):
             job = export_request(user=user, method="period", period=period.code, file_format=file_format)
+            rows = rows if rows is not None else self._rows_as_written(job)
+            # the plain writer just before and just after the worker, so that a change of load on
+            # the machine during the run (other processes) moves both sides of the ratio alike
+            before = plain_writer(rows)
             child = subprocess.run(
                 [sys.executable, "manage.py", "export_run", str(job.pk)], cwd=ROOT, check=True,
                 capture_output=True, text=True,
             )  # fmt: skip
+            plain[file_format] = (before, plain_writer(rows))
             peaks.append(float(child.stdout.rsplit("peak memory:", 1)[1].split()[0]))
             job.refresh_from_db()
             if job.status != "completed":
@@ -52,12 +58,8 @@ class Command(BaseCommand):
             # the worker's own time (counting, reading, writing, storing), not process start-up
             seconds = (job.finished_at - job.started_at).total_seconds()
             results[file_format] = (job.rows_written / seconds, seconds, job.size_bytes)
-        peak_mb = max(peaks)
         self.csv_path = "COPY" if connection.vendor == "postgresql" else "Python csv.writer"
-        rows = self._rows_as_written(job)
-        plain_xlsx = self._plain_xlsx(rows)
-        plain_csv = self._plain_csv(rows)
-        self._report(len(rows), results, plain_xlsx, plain_csv, peak_mb)
+        self._report(len(rows), results, plain, max(peaks))
 
     def _data(self, count):
         partner, _ = Partner.objects.get_or_create(
@@ -120,19 +122,21 @@ class Command(BaseCommand):
                 writer.writerow(row)
         return len(rows) / (perf_counter() - started)
 
-    def _report(self, count, results, plain_xlsx, plain_csv, peak_mb):
-        xlsx_rate, xlsx_seconds, xlsx_size = results["xlsx"]
-        csv_rate, csv_seconds, csv_size = results["csv"]
-        self.stdout.write(f"{count:,} rows, one period")
-        self.stdout.write(
-            f"xlsx export (worker code, from the database): {xlsx_rate:,.0f} rows/s, {xlsx_seconds:.1f} s, "
-            f"{xlsx_size / 1e6:.1f} MB"
-        )
-        self.stdout.write(f"plain openpyxl write-only from an in-memory list: {plain_xlsx:,.0f} rows/s")
-        self.stdout.write(f"ratio xlsx export / plain openpyxl: {xlsx_rate / plain_xlsx:.2f}x")
-        self.stdout.write(
-            f"csv export (worker code, {self.csv_path}): {csv_rate:,.0f} rows/s, {csv_seconds:.1f} s, "
-            f"{csv_size / 1e6:.1f} MB;"
-            f" plain csv.writer from memory: {plain_csv:,.0f} rows/s; ratio {csv_rate / plain_csv:.2f}x"
-        )
+    def _report(self, count, results, plain, peak_mb):
+        load = os.getloadavg()[0]
+        self.stdout.write(f"{count:,} rows, one period; {os.cpu_count()} cores, load average now {load:.1f}")
+        names = {"xlsx": "plain openpyxl write-only", "csv": "plain csv.writer"}
+        for file_format in ("xlsx", "csv"):
+            rate, seconds, size = results[file_format]
+            before, after = plain[file_format]
+            how = self.csv_path if file_format == "csv" else "openpyxl"
+            self.stdout.write(
+                f"{file_format} export (worker code, {how}, from the database): {rate:,.0f} rows/s, "
+                f"{seconds:.1f} s, {size / 1e6:.1f} MB"
+            )
+            ratio = rate / ((before + after) / 2)
+            self.stdout.write(
+                f"{names[file_format]} from an in-memory list: {before:,.0f} rows/s before, "
+                f"{after:,.0f} after; ratio {file_format} export / plain: {ratio:.2f}x"
+            )
         self.stdout.write(f"peak RSS of the export processes: {peak_mb:.0f} MB")
