@@ -11,12 +11,12 @@ from typing import Any, BinaryIO
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from partner_center.formatting import MONEY_NUMBER_FORMAT, RATE_NUMBER_FORMAT
 
-from .cleaning import local_naive, safe_text
+from .cleaning import MAX_CELL_CHARS, local_naive, safe_text
 from .columns import DATE, MONEY, RATE, STATUS, TEXT, BuildResult, Columns
 
 MONEY_FORMAT = MONEY_NUMBER_FORMAT  # "#,##0.00"
@@ -42,10 +42,11 @@ def write_xlsx(
     Rows may be lists, which are then reused for the cells (not copied again).
     """
     workbook = Workbook(write_only=True)
-    text = columns.indexes(TEXT, STATUS)  # a status is written as its label, a text
-    labels = [(index, columns[index].labels()) for index in columns.indexes(STATUS)]
-    dates = columns.indexes(DATE)
-    totals = columns.total_indexes()
+    text, dates = columns.indexes(TEXT), columns.indexes(DATE)
+    statuses = [(index, columns[index].labels()) for index in columns.indexes(STATUS)]
+    # labels that are plain text are written as they are; any other goes through _text_cell
+    plain_labels = [{v: label for v, label in names.items() if _is_plain(label)} for _i, names in statuses]
+    totals = list(enumerate(columns.total_indexes()))
     sums = [Decimal("0")] * len(totals)
     zone = timezone.get_default_timezone()
     sheet, styled = _new_sheet(workbook, columns, str(sheet_title), 1)
@@ -56,28 +57,23 @@ def write_xlsx(
             sheet, styled = _new_sheet(workbook, columns, str(sheet_title), sheets)
             in_sheet = 0
         values = row if row.__class__ is list else list(row)
-        for position, index in enumerate(totals):
+        for position, index in totals:
             if values[index] is not None:
                 sums[position] += values[index]
-        for index, names in labels:
+        for (index, names), plain in zip(statuses, plain_labels, strict=True):
             value = values[index]
-            values[index] = names.get(value, value) if value else None
+            if not value:
+                values[index] = None  # no status (e.g. no feedback): an empty cell
+            elif value in plain:
+                values[index] = plain[value]
+            else:
+                values[index] = _text_cell(sheet, names.get(value, value))
         for index in dates:
             values[index] = local_naive(values[index], zone)
         for index in text:
             value = values[index]
-            if value is None:
-                continue
-            value = safe_text(value)
-            if not value:
-                values[index] = None  # an empty cell is left out, which reads the same and is cheaper
-            elif value[0] == "=":
-                # openpyxl would store it as a formula; a string-typed cell keeps it text
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                values[index] = cell
-            else:
-                values[index] = value
+            if value is not None and not _is_plain(value):
+                values[index] = _text_cell(sheet, value)
         for index, cell in styled:
             value = values[index]
             if value is not None:
@@ -94,9 +90,33 @@ def write_xlsx(
     return result
 
 
+def _is_plain(value: object) -> bool:
+    """Text written as it is: printable (no control character, checked in C), not empty, not
+    too long, and not read by openpyxl as a formula. Nearly every value is."""
+    return (
+        value.__class__ is str
+        and value.isprintable()
+        and 0 < len(value) <= MAX_CELL_CHARS  # type: ignore[arg-type]
+        and value[0] != "="  # type: ignore[index]
+    )
+
+
+def _text_cell(sheet: Any, value: object) -> str | Cell | None:
+    """The rules for any other text: cleaned and cut; an empty cell is left out (None), which
+    reads the same and is cheaper; a formula start becomes a string-typed cell."""
+    text = safe_text(value)
+    if not text:
+        return None
+    if text[0] == "=":  # openpyxl would store it as a formula; a string-typed cell keeps it text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        return cell
+    return text
+
+
 def _new_sheet(
     workbook: Workbook, columns: Columns, title: str, number: int
-) -> tuple[Any, list[tuple[int, WriteOnlyCell]]]:
+) -> tuple[Any, list[tuple[int, Cell]]]:
     """A details sheet with its header, and one styled cell per number or date column.
 
     Each styled cell is reused row after row (append() writes a row's cells at once), so a
