@@ -8,6 +8,10 @@ COPY customers customers
 COPY invoices invoices
 RUN pip install --no-cache-dir .
 COPY . .
+# The translation catalogs are compiled here (gettext is needed only for this step).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext >/dev/null \
+    && DJANGO_DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compilemessages --ignore=.venv -v 0 \
+    && apt-get purge -y -qq gettext >/dev/null && rm -rf /var/lib/apt/lists/*
 RUN DJANGO_DEBUG=false SECRET_KEY=build-only-not-secret STATIC_ROOT=/app/staticfiles \
     python manage.py collectstatic --noinput
 RUN useradd --create-home portal && mkdir -p /data && chown portal /data

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint migrate seed check-deploy clean
+.PHONY: run test install messages lint migrate seed check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+## Compile the translation catalogs (locale/*/LC_MESSAGES/*.po -> .mo; the .mo files are not committed).
+## Needs gettext's msgfmt (apt-get install gettext); only changed catalogs are recompiled.
+messages: install
+	@if command -v msgfmt >/dev/null; then \
+	  $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0; \
+	else echo "gettext's msgfmt is missing (apt-get install gettext): pages stay in English"; fi
+
 ## Run the portal on the embedded defaults: SQLite, filesystem broker, demo data, worker + beat.
-run: install
+run: install messages
 	mkdir -p var
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo
@@ -27,12 +34,13 @@ run: install
 	DJANGO_DEBUG=true PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
 ## Set up and run the whole test suite (SQLite by default; DATABASE_URL/CELERY_BROKER_URL switch engines).
-test: install
+test: install messages
 	$(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check-deploy: install
 	DJANGO_DEBUG=false SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \

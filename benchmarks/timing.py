@@ -48,7 +48,7 @@ def time_interleaved(cases, runs: int, warmup: int = 5):
     load. In-process (Django's test client): middleware, queries and rendering, no network.
     DEBUG is off so queries are not logged.
     """
-    samples = {label: [] for label, _client, _urls in cases}
+    samples: dict[str, list[float]] = {label: [] for label, _client, _urls in cases}
     with benchmark_settings():
         for number in range(warmup + runs):
             for label, client, urls in cases:

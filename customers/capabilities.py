@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from partner_center.errors import Forbidden
 
 from .models import Membership, Role
-from .selectors import membership_of
+from .selectors import PortalUser, membership_of
 
 A, F, S = Role.ADMIN, Role.FINANCE, Role.SALES
 
@@ -75,13 +75,13 @@ def membership_can(membership: Membership | None, capability: Capability) -> boo
     return membership is not None and role_can(membership.role, capability)
 
 
-def user_can(user, capability: Capability) -> bool:
+def user_can(user: PortalUser, capability: Capability) -> bool:
     return membership_can(membership_of(user), capability)
 
 
-def require_capability(user, capability: Capability) -> Membership:
+def require_capability(user: PortalUser, capability: Capability) -> Membership:
     """The user's membership if their role has the capability; Forbidden with the reason if not."""
     membership = membership_of(user)
-    if not membership_can(membership, capability):
+    if membership is None or not role_can(membership.role, capability):
         raise Forbidden(CAPABILITIES[capability].refusal)
     return membership

@@ -7,8 +7,10 @@ lines, so totals agree to the cent on screen, in the API and in every export.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 CENT = Decimal("0.01")
-ROUNDING_RULE = "revenue × rate, rounded half-up to 0.01 per detail line; totals are exact sums"
+ROUNDING_RULE = _("revenue × rate, rounded half-up to 0.01 per detail line; totals are exact sums")
 
 
 def round_money(value: Decimal) -> Decimal:

@@ -5,14 +5,28 @@ them through the `policies` template tags. Who may act (roles) is customers/capa
 these say whether the object's state allows it.
 """
 
+from typing import Protocol
+
 from django.utils.translation import gettext as _
 
 from .models import ExportJob, ExportStatus, FeedbackAuthor, FeedbackMessage, Statement, StatementStatus
 
 
-def bill_is_confirmable(bill: Statement) -> bool:
+class HasStatus(Protocol):
+    """A bill as the policies read it: a Statement, or the Summary's SummaryBill row."""
+
+    @property
+    def status(self) -> str: ...
+
+
+def bill_is_confirmable(bill: HasStatus) -> bool:
     """Only a bill pending confirmation can be confirmed (by the partner or the deadline)."""
     return bill.status == StatementStatus.PENDING
+
+
+def bill_is_under_review(bill: HasStatus) -> bool:
+    """Only a confirmed bill waiting for its payout (Issuing) can be approved or returned."""
+    return bill.status == StatementStatus.ISSUING
 
 
 def bill_is_estimated(bill: Statement) -> bool:

@@ -5,6 +5,8 @@ by a time limit below the broker's visibility timeout. Retries are only for tran
 database errors; a business error is not retried.
 """
 
+from typing import TypedDict
+
 from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -13,7 +15,16 @@ from .services.exports import export_run, exports_expire
 from .services.reminders import reminders_send_due
 from .services.statements import statements_confirm_overdue
 
-TRANSIENT = {
+
+class RetryOptions(TypedDict):
+    autoretry_for: tuple[type[BaseException], ...]
+    retry_backoff: int
+    retry_backoff_max: int
+    retry_jitter: bool
+    max_retries: int
+
+
+TRANSIENT: RetryOptions = {
     "autoretry_for": (OperationalError, InterfaceError),
     "retry_backoff": 5,
     "retry_backoff_max": 300,

@@ -8,6 +8,7 @@ request was refused; partner_center/http_errors.py maps them to HTTP for the API
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 
 
 class DomainError(Exception):
@@ -16,7 +17,7 @@ class DomainError(Exception):
     http_status = 400
     default_code = "refused"
 
-    def __init__(self, message, *, code: str | None = None):
+    def __init__(self, message: str | Promise, *, code: str | None = None) -> None:
         super().__init__(str(message))
         self.message = str(message)
         self.code = code or self.default_code

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from customers.selectors import membership_of
 
+from .formatting import time_zone_name
+
 INCENTIVE_MANAGEMENT_MENU = [
     (_("Incentive Management"), [("home", _("Overview"))]),
     (
@@ -37,5 +39,5 @@ def _menu(current_path):
 def partner_center_context(request):
     membership = membership_of(request.user)
     if membership is None:
-        return {}
-    return {"membership": membership, "incentive_menu": _menu(request.path)}
+        return {"time_zone": time_zone_name()}  # the admin shows it too
+    return {"membership": membership, "incentive_menu": _menu(request.path), "time_zone": time_zone_name()}

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "customers.languages.UserLanguageMiddleware",  # a signed-in user's stored language wins
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -119,7 +120,8 @@ LOGOUT_REDIRECT_URL = "login"
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # first: our terms win over Django's (e.g. Summary 汇总)
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365  # the switch's choice outlives the browser session
 FORMAT_MODULE_PATH = ["partner_center.formats"]  # dates and times as formatting.py shows them
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True

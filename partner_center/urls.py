@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
+from customers.languages import set_language
 from incentives.views.summary import home
 
 handler403 = "partner_center.http_errors.permission_denied"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
     path("api/v1/auth/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include("incentives.api.urls")),

@@ -4,6 +4,8 @@ that kind is a failure: CI must really run them."""
 
 import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -18,6 +20,21 @@ def _skip_or_fail(reason):
     if STRICT:
         pytest.fail(f"{reason} (CI requires this test to run)", pytrace=False)
     pytest.skip(reason)
+
+
+def pytest_sessionstart(session):
+    """The compiled catalogs (.mo, not committed) are current: `make test` compiles them, and so
+    does a plain `pytest` when a .po is newer than its .mo."""
+    root = Path(__file__).resolve().parent.parent / "locale"
+    stale = [
+        po
+        for po in root.rglob("*.po")
+        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale and shutil.which("msgfmt"):
+        for po in stale:
+            mo = po.with_suffix(".mo")
+            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,25 @@ Status changes happen only through the services (admin actions), never by editin
 every field a service owns is read-only.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from partner_center.formatting import money, rate
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from ..models import Incentive
+
+
+class StaffRequest(HttpRequest):
+    """The request an admin view or action gets (for the type checker only; at run time it is
+    the plain HttpRequest): AdminSite.admin_view let only signed-in staff through."""
+
+    user: "User"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,6 +47,14 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class IncentiveAmountColumn:
+    """For the incentive inlines on a bill's page; the bill's total names the currency once."""
+
+    @admin.display(description=_("incentive amount"))
+    def amount_in_bill(self, incentive: "Incentive") -> str:
+        return money(incentive.amount)
 
 
 # Columns in the one display format (partner_center/formatting.py), for list_display.

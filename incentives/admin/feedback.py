@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Case, Value, When
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partner_center.errors import DomainError, InvalidInput
@@ -9,6 +11,14 @@ from partner_center.errors import DomainError, InvalidInput
 from ..models import FeedbackLine, FeedbackMessage, FeedbackStatus
 from ..services.feedback import FEEDBACK_MAX_LENGTH, REPLY_STATUSES, clean_feedback_text, feedback_reply
 from .base import ReadOnlyAdmin, ReadOnlyInline, line_amount
+
+LIST_TEXT_LENGTH = 80  # characters of the feedback and the reply shown in the list
+OPEN_FIRST = Case(When(feedback_status=FeedbackStatus.OPEN, then=Value(0)), default=Value(1)).asc()
+
+
+def shortened(text: str) -> str:
+    """The list's cell: one line, at most LIST_TEXT_LENGTH characters (escaped by the admin)."""
+    return Truncator(" ".join(text.split())).chars(LIST_TEXT_LENGTH)
 
 
 class FeedbackReplyForm(forms.ModelForm):
@@ -29,7 +39,8 @@ class FeedbackReplyForm(forms.ModelForm):
         fields: list[str] = []
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns (its stub allows None)
         status = cleaned.get("new_status")
         try:
             cleaned["reply"] = clean_feedback_text(
@@ -60,12 +71,15 @@ class FeedbackLineAdmin(admin.ModelAdmin):
         "customer",
         line_amount,
         "feedback_status",
+        "feedback_text",
+        "reply_text",
         "feedback_at",
     ]
     list_filter = ["feedback_status", "period", ("partner", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["=order_id", "=incentive__incentive_id", "partner__name", "feedback"]
     list_select_related = ["partner", "period", "customer"]
-    ordering = ["-feedback_at"]
+    # What waits for a reply first, then the newest (lines with feedback: a small partial index).
+    ordering = [OPEN_FIRST, "-feedback_at", "-id"]  # type: ignore[list-item]  # stub gap: expressions order too
     readonly_fields = [
         "partner",
         "period",
@@ -83,7 +97,7 @@ class FeedbackLineAdmin(admin.ModelAdmin):
         "feedback_at",
     ]
     fieldsets = [
-        (_("Line"), {"fields": readonly_fields[:10]}),
+        (_("Line"), {"fields": tuple(readonly_fields[:10])}),
         (_("Feedback"), {"fields": ["feedback_status", "feedback", "feedback_reply", "feedback_at"]}),
         (_("Reply"), {"fields": ["reply", "new_status"]}),
     ]
@@ -91,6 +105,14 @@ class FeedbackLineAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).exclude(feedback_status=FeedbackStatus.NONE)
+
+    @admin.display(description=_("feedback"), ordering="feedback")
+    def feedback_text(self, line: FeedbackLine) -> str:
+        return shortened(line.feedback)
+
+    @admin.display(description=_("reply"), ordering="feedback_reply")
+    def reply_text(self, line: FeedbackLine) -> str:
+        return shortened(line.feedback_reply) or "-"
 
     def has_add_permission(self, request):
         return False

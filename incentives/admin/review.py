@@ -1,24 +1,19 @@
 """The operators' payout review queue: Issuing bills to approve or return to the partner.
 
-Read-only views of the bills; the only writes are the two actions, each calling the
-transition service per bill and reporting what was done and what was refused and why.
+Read-only views of the bills; the only writes are Approve payout and Return to partner
+(review_actions.py), as bulk actions here and as buttons on each bill's page, each calling
+the transition service per bill and reporting what was done and what was refused and why.
 """
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from customers.models import Partner
-from partner_center.errors import DomainError
 
 from ..models import (
     DetailLine,
@@ -26,10 +21,11 @@ from ..models import (
     Incentive,
     IncentiveProgram,
     PayoutReview,
+    Statement,
     StatementStatus,
 )
-from ..services.statements import statement_approve, statement_return
-from .base import bill_total
+from .base import IncentiveAmountColumn, bill_total
+from .review_actions import BillReviewAdmin
 from .statements import StatementEventInline
 
 S = StatementStatus
@@ -70,33 +66,18 @@ class ProgramFilter(admin.SimpleListFilter):
         return IncentiveProgram.objects.values_list("pk", "name")
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                pk__in=Incentive.objects.filter(program=self.value()).values("statement_id")
-            )
+        program_id = self.value()  # a pk of lookups(), from the query string
+        if program_id:
+            # int(): a pk is a number (not one: ValueError, the admin's ?e=1, as Django's own would be)
+            incentives = Incentive.objects.filter(program_id=int(program_id))
+            return queryset.filter(pk__in=incentives.values("statement_id"))
         return queryset
 
 
-class ReturnForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (shown to the partner)"), widget=forms.Textarea(attrs={"rows": 4, "cols": 60})
-    )
-    new_deadline = forms.DateTimeField(
-        label=_("New confirmation deadline"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-
-    def clean_new_deadline(self):
-        deadline = self.cleaned_data["new_deadline"]
-        if deadline <= timezone.now():
-            raise forms.ValidationError(_("The new confirmation deadline must be in the future."))
-        return deadline
-
-
-class ReviewIncentiveInline(admin.TabularInline):
+class ReviewIncentiveInline(IncentiveAmountColumn, admin.TabularInline):
     model = Incentive
-    fields = ["incentive_id", "program", "amount", "lines"]
-    readonly_fields = fields
+    readonly_fields = ("incentive_id", "program", "amount_in_bill", "lines")
+    fields = readonly_fields
     extra = 0
     can_delete = False
     show_change_link = True
@@ -111,7 +92,7 @@ class ReviewIncentiveInline(admin.TabularInline):
 
 
 @admin.register(PayoutReview)
-class PayoutReviewAdmin(admin.ModelAdmin):
+class PayoutReviewAdmin(BillReviewAdmin):
     list_display = [
         "partner",
         "period",
@@ -127,18 +108,17 @@ class PayoutReviewAdmin(admin.ModelAdmin):
     search_help_text = _("Partner name, or an exact Incentive ID")
     list_select_related = ["partner", "period", "confirmed_by"]
     ordering = ["confirmed_at", "id"]  # the queue is worked oldest confirmation first (an index)
-    fields = [
+    readonly_fields = (
         "partner",
         "period",
         "status",
-        "total",
-        "currency",
+        "total_shown",
         "confirmation_deadline",
         "status_changed_at",
         "confirmed_at",
         "confirmed_by",
-    ]
-    readonly_fields = fields
+    )
+    fields = readonly_fields
     inlines = [ReviewIncentiveInline, StatementEventInline]
     actions = ["approve_payout", "return_to_partner"]
 
@@ -179,8 +159,9 @@ class PayoutReviewAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def has_review_payout_permission(self, request):
-        return request.user.has_perm("incentives.review_payout")
+    @admin.display(description=_("bill total"))
+    def total_shown(self, statement: Statement) -> str:
+        return bill_total(statement)
 
     @admin.display(description=_("confirmed by"), ordering="confirmed_by__username")
     def confirmed_by_label(self, statement):
@@ -195,74 +176,3 @@ class PayoutReviewAdmin(admin.ModelAdmin):
         query = {"partner": statement.partner_id, "period": statement.period_id, "feedback_status": "open"}
         url = reverse("admin:incentives_detailline_changelist") + "?" + urlencode(query)
         return format_html('<a href="{}">{}</a>', url, statement.open_feedback)
-
-    @admin.action(
-        description=_("Approve payout (Issuing → Issued successfully)"), permissions=["review_payout"]
-    )
-    def approve_payout(self, request, queryset):
-        done, unchanged = self._run(
-            request, queryset, lambda pk: statement_approve(statement_id=pk, actor=request.user)
-        )
-        self.message_user(request, ngettext("%d payout approved.", "%d payouts approved.", done) % done)
-        if unchanged:
-            self.message_user(
-                request,
-                ngettext("%d bill was already issued.", "%d bills were already issued.", unchanged)
-                % unchanged,
-            )
-
-    @admin.action(
-        description=_("Return to partner (with a reason and a new deadline)"), permissions=["review_payout"]
-    )
-    def return_to_partner(self, request, queryset):
-        form = ReturnForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return TemplateResponse(
-                request,
-                "admin/incentives/payoutreview/return_to_partner.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": _("Return bills to the partner"),
-                    "opts": self.opts,
-                    "form": form,
-                    "bills": queryset,
-                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                    "time_zone": timezone.get_current_timezone_name(),
-                },
-            )
-        reason, deadline = form.cleaned_data["reason"], form.cleaned_data["new_deadline"]
-        done, unchanged = self._run(
-            request,
-            queryset,
-            lambda pk: statement_return(
-                statement_id=pk, actor=request.user, reason=reason, new_deadline=deadline
-            ),
-        )
-        self.message_user(
-            request,
-            ngettext("%d bill returned to the partner.", "%d bills returned to the partner.", done) % done,
-        )
-        if unchanged:
-            self.message_user(
-                request,
-                ngettext(
-                    "%d bill was already pending confirmation and was left as it is.",
-                    "%d bills were already pending confirmation and were left as they are.",
-                    unchanged,
-                )
-                % unchanged,
-            )
-        return None
-
-    def _run(self, request, queryset, transition):
-        """Each bill through the service on its own; refusals are reported with the service's reason."""
-        done = unchanged = 0
-        for statement in queryset.select_related("partner", "period"):
-            try:
-                if transition(statement.pk).changed:
-                    done += 1
-                else:
-                    unchanged += 1
-            except DomainError as error:
-                self.message_user(request, f"{statement}: {error}", messages.WARNING)
-        return done, unchanged

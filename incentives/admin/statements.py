@@ -1,37 +1,44 @@
 """Bills, incentives, detail lines and the bills' audit trail in the operators' admin."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-
-from partner_center.errors import DomainError
 
 from ..models import DetailLine, Incentive, Statement, StatementEvent
 from ..services.statements import statement_publish
 from .base import (
+    IncentiveAmountColumn,
     ReadOnlyAdmin,
     ReadOnlyInline,
+    StaffRequest,
     bill_total,
     incentive_amount,
     line_amount,
     line_rate,
     line_revenue,
 )
+from .review_actions import BillReviewAdmin, run_each
 
 
-class IncentiveInline(ReadOnlyInline):
+class IncentiveInline(IncentiveAmountColumn, ReadOnlyInline):
     model = Incentive
-    fields = ["incentive_id", "program", "amount"]
+    fields = ["incentive_id", "program", "amount_in_bill"]
     show_change_link = True
 
 
 class StatementEventInline(ReadOnlyInline):
+    """The bill's timeline, newest first: what an operator reads first is what happened last."""
+
     model = StatementEvent
     fields = ["created_at", "old_status", "new_status", "actor_label", "reason"]
+    ordering = ["-created_at", "-id"]
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(BillReviewAdmin):
+    """Every bill; Publish in bulk, and a bill under review gets Approve / Return on its page."""
+
     list_display = [
         "partner",
         "period",
@@ -67,17 +74,16 @@ class StatementAdmin(admin.ModelAdmin):
     @admin.action(
         description=_("Publish to partner (Estimated → Pending confirmation)"), permissions=["publish"]
     )
-    def publish(self, request, queryset):
-        done, refused = 0, []
-        for statement in queryset:
-            try:
-                if statement_publish(statement_id=statement.pk, actor=request.user).changed:
-                    done += 1
-            except DomainError as error:
-                refused.append(f"{statement}: {error}")
-        self.message_user(request, ngettext("%d bill published.", "%d bills published.", done) % done)
-        for reason in refused:
-            self.message_user(request, reason, messages.WARNING)
+    def publish(self, request: StaffRequest, queryset: QuerySet[Statement]) -> None:
+        outcome = run_each(queryset, lambda pk: statement_publish(statement_id=pk, actor=request.user))
+        n, same = outcome.done, outcome.unchanged
+        self._report(
+            request,
+            outcome,
+            done=ngettext("%d bill published.", "%d bills published.", n) % n,
+            unchanged=ngettext("%d bill was already published.", "%d bills were already published.", same)
+            % same,
+        )
 
     def has_publish_permission(self, request):
         return request.user.has_perm("incentives.publish_statement")
@@ -144,6 +150,7 @@ class StatementEventAdmin(ReadOnlyAdmin):
     list_filter = ["new_status", "statement__period"]
     search_fields = ["statement__partner__name", "actor_label", "reason"]
     list_select_related = ["statement__partner", "statement__period"]
+    ordering = ["-created_at", "-id"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("incentives.view_statementevent")

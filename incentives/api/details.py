@@ -176,10 +176,13 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset  # the FilterSet applies to the list only (list() below), never to one line
 
     def list(self, request, *args, **kwargs):
-        filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
+        # what DjangoFilterBackend().get_filterset() builds from filterset_class, typed as such
+        filterset = DetailLineFilter(request.query_params, queryset=self.get_queryset(), request=request)
         if not filterset.is_valid():
-            raise translate_validation(filterset.errors)
+            # the stub says translate_validation returns a dict; it returns DRF's ValidationError
+            raise translate_validation(filterset.errors)  # type: ignore[misc]
         rows = self.paginate_queryset(filterset.qs)
+        assert isinstance(self.paginator, DetailsPagination)  # pagination_class
         self.paginator.totals, self.paginator.period = filterset.totals(), filterset.selected_period
         serializer = DetailLineSerializer(rows, many=True, context={"bill": filterset.selected_bill})
         return self.get_paginated_response(serializer.data)

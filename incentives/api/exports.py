@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from partner_center.api_permissions import CanDownloadExport, CanExport, IsPartnerMember
 from partner_center.errors import Conflict
 
-from ..models import ExportFormat, ExportJob, ExportMethod
+from ..models import ExportFormat, ExportJob, ExportMethod, IncentiveProgram
 from ..policies import export_is_downloadable
 from ..selectors.exports import exports_for
 from ..services.exports import export_file_response, export_request
@@ -19,7 +19,9 @@ from ..services.exports import export_file_response, export_request
 
 class ExportJobSerializer(serializers.ModelSerializer):
     period = serializers.CharField(source="period.code", default=None)
-    programs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    programs: "serializers.SlugRelatedField[IncentiveProgram]" = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     requested_by = serializers.CharField(source="requested_by.get_username")
     format = serializers.CharField(source="file_format")
     download_url = serializers.SerializerMethodField()

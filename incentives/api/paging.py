@@ -1,13 +1,20 @@
 """Keyset pages for the Details API: after / before / last, each with the count and total of
 all matching lines (set by the view from the FilterSet's totals)."""
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from partner_center.paging import PageError, cursor_from, keyset_page
+from partner_center.paging import Cursor, KeysetPage, PageError, cursor_from, keyset_page
+
+if TYPE_CHECKING:
+    from ..filters.details import Totals
+    from ..models import ReconciliationPeriod
 
 CURSOR_PARAMS = ("after", "before", "last")
 
@@ -22,7 +29,11 @@ class DetailsPagination(BasePagination):
         from rest_framework.settings import api_settings
 
         self.page_size = api_settings.PAGE_SIZE or 50
-        self.totals = self.period = self.page = self.request = None
+        # paginate_queryset sets page and request; the view sets totals and period after it
+        self.totals: Totals | None = None
+        self.period: ReconciliationPeriod | None = None
+        self.page: KeysetPage | None = None
+        self.request: Request | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -45,23 +56,26 @@ class DetailsPagination(BasePagination):
             raise ValidationError({"page_size": [message]})
         return int(raw)
 
-    def _link(self, cursor):
+    def _link(self, request: Request, cursor: Cursor | None) -> str | None:
         if cursor is None:
             return None
-        url = self.request.build_absolute_uri()
+        url = request.build_absolute_uri()
         for name in CURSOR_PARAMS:
             url = remove_query_param(url, name)
         name = "after" if cursor.after is not None else "before"
         return replace_query_param(url, name, cursor.after if cursor.after is not None else cursor.before)
 
     def get_paginated_response(self, data):
+        assert self.page is not None and self.request is not None and self.totals is not None, (
+            "paginate_queryset runs first, then the view sets the totals"
+        )
         return Response(
             {
                 "period": self.period.code if self.period else None,
                 "count": self.totals.count,
                 "total_amount": str(self.totals.amount),
-                "next": self._link(self.page.next_cursor),
-                "previous": self._link(self.page.previous_cursor),
+                "next": self._link(self.request, self.page.next_cursor),
+                "previous": self._link(self.request, self.page.previous_cursor),
                 "results": data,
             }
         )

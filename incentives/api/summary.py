@@ -18,7 +18,7 @@ from ..selectors.statements import (
     incentives_for,
     statements_for,
 )
-from ..selectors.summary import summary_query
+from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
 
 
@@ -107,7 +107,8 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=EventSerializer(many=True))
     def get_timeline(self, incentive) -> list:
-        return EventSerializer(bill_events(incentive.statement), many=True).data
+        # many=True makes a ListSerializer, whose .data is a ReturnList; the stubs give the child's ReturnDict
+        return EventSerializer(bill_events(incentive.statement), many=True).data  # type: ignore[return-value]
 
 
 class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
@@ -126,8 +127,10 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
         """Newest period first, then by Incentive ID; paged like the Summary (per-bill counts)."""
         filterset, rows = summary_query(request.user, request.query_params)
         if not filterset.is_valid():
-            raise translate_validation(filterset.errors)
-        page = self.paginate_queryset(rows)
+            # the stub says translate_validation returns a dict; it returns DRF's ValidationError
+            raise translate_validation(filterset.errors)  # type: ignore[misc]
+        # DRF's paginators slice any sequence with a len(); the stubs want a QuerySet
+        page: list[SummaryRow] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]
         return self.get_paginated_response(SummaryRowSerializer(page, many=True).data)
 
     def get_serializer_class(self):

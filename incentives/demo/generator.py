@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from customers.models import AssociationType, Customer, Membership, Partner
@@ -59,16 +59,14 @@ def program_with_rates(
     return program
 
 
-def partner_user(
-    username: str, *, partner: Partner, role: str, password: str | None = None, **flags
-) -> AbstractBaseUser:
+def partner_user(username: str, *, partner: Partner, role: str, password: str | None = None, **flags) -> User:
     """A user (with an e-mail address) who is a member of `partner` in `role`."""
     user = staff_user(username, password=password, **flags)
     Membership.objects.get_or_create(user=user, defaults={"partner": partner, "role": role})
     return user
 
 
-def staff_user(username: str, *, password: str | None = None, **flags) -> AbstractBaseUser:
+def staff_user(username: str, *, password: str | None = None, **flags) -> User:
     """A user by name; the password is (re)set only when it differs, so reruns stay cheap."""
     user, _created = get_user_model().objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.com", **flags}

@@ -14,10 +14,11 @@ from decimal import Decimal
 from time import perf_counter
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from customers.languages import user_language_set
 from customers.models import AssociationType, Customer, Partner, PartnerKind, Role
 
 from ..models import DetailLine, FeedbackMessage, Incentive, IncentiveProgram, ReconciliationPeriod
@@ -32,6 +33,16 @@ from .generator import (
     partner_user,
     program_with_rates,
     staff_user,
+)
+from .texts import (
+    CN_CITIES,
+    CN_SUFFIXES,
+    CN_WORDS,
+    EN_SUFFIXES,
+    EN_WORDS,
+    FEEDBACK,
+    MANAGERS,
+    policy_text,
 )
 
 DEFAULT_PASSWORD = "demo-pass-2026"  # local demos only (README says so)
@@ -51,7 +62,9 @@ USERS = [
     ("demo-viewer", "P1001", Role.VIEWER),
     ("reseller-admin", "P2001", Role.ADMIN),
     ("rival-admin", "P3001", Role.ADMIN),
+    ("demo-zh", "P1001", Role.ADMIN),  # a Chinese partner user: the portal in Simplified Chinese
 ]
+LANGUAGES = {"demo-zh": "zh-hans"}
 PROGRAMS = [
     (
         "RSL",
@@ -79,29 +92,6 @@ PROGRAMS = [
     ),
 ]
 PROGRAMS_OF = {"P1001": ["RSL", "REF", "GRW", "SOL"], "P2001": ["RSL", "REF"], "P3001": ["RSL", "REF", "SOL"]}
-MANAGERS = ["Li Wei", "Zhang Min", "Wang Fang", "Chen Jie", "Liu Yang", "Emily Carter", "David Brown", "赵磊"]
-CN_CITIES = ["北京", "上海", "深圳", "杭州", "成都", "武汉", "南京", "西安", "苏州", "广州"]
-CN_WORDS = ["云智", "星海", "华信", "天元", "数联", "博远", "恒通", "锐思", "青禾", "远航"]
-CN_SUFFIXES = ["科技有限公司", "信息技术有限公司", "网络科技有限公司", "数据服务有限公司"]
-EN_WORDS = [
-    "Bluewave",
-    "Northwind",
-    "Silverline",
-    "Evergreen",
-    "Summit",
-    "Harbor",
-    "Pioneer",
-    "Lumen",
-    "Crescent",
-    "Atlas",
-]
-EN_SUFFIXES = [
-    "Technologies Co., Ltd.",
-    "Trading Ltd.",
-    "Digital Pte. Ltd.",
-    "Software GmbH",
-    "Logistics Inc.",
-]
 MONTHS_BACK = 6  # the current month and five before it
 
 
@@ -135,17 +125,24 @@ def seed_demo(
 
 
 def _partners() -> dict[str, Partner]:
-    partners = {}
+    partners: dict[str, Partner] = {}
     for code, name, kind, distributor, _count, _share in PARTNERS:
         partners[code], _ = Partner.objects.get_or_create(
-            code=code, defaults={"name": name, "kind": kind, "distributor": partners.get(distributor)}
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "distributor": partners.get(distributor) if distributor else None,
+            },
         )
     return partners
 
 
-def _users(partners: dict[str, Partner], password: str) -> AbstractBaseUser:
+def _users(partners: dict[str, Partner], password: str) -> User:
     for username, partner_code, role in USERS:
-        partner_user(username, partner=partners[partner_code], role=role, password=password)
+        user = partner_user(username, partner=partners[partner_code], role=role, password=password)
+        if username in LANGUAGES:
+            user_language_set(user, LANGUAGES[username])
     operator = staff_user("operator", password=password, is_staff=True)
     operator.groups.add(ensure_operators_group())
     return operator
@@ -154,17 +151,10 @@ def _users(partners: dict[str, Partner], password: str) -> AbstractBaseUser:
 def _programs() -> dict[str, IncentiveProgram]:
     return {
         code: program_with_rates(
-            code, name=name, association_type=association, rates=rates, policy=_policy(name, rates)
+            code, name=name, association_type=association, rates=rates, policy=policy_text(code, name, rates)
         )
         for code, name, association, rates in PROGRAMS
     }
-
-
-def _policy(name: str, rates: dict[str, str]) -> str:
-    lines = [f"{name}: paid monthly on eligible, fully paid consumption of the partner's customers."]
-    lines += [f"- {product}: {Decimal(rate) * 100:.2f}% of revenue" for product, rate in rates.items()]
-    lines.append("Each detail line is revenue × rate, rounded half-up to the cent.")
-    return "\n".join(lines)
 
 
 def _periods(now: datetime) -> list[ReconciliationPeriod]:
@@ -197,7 +187,7 @@ def _customer_name(rng: random.Random) -> str:
 
 def _customers(partners: dict[str, Partner], rng: random.Random) -> dict[str, list[Customer]]:
     resellers = [partners["P2001"], partners["P2002"], partners["P2003"]]
-    customers = {}
+    customers: dict[str, list[Customer]] = {}
     for code, _name, kind, _dist, count, _share in PARTNERS:
         if not count:
             continue
@@ -247,7 +237,7 @@ def _lines(
 
 
 def _advance_statuses(
-    partners: dict[str, Partner], periods: list[ReconciliationPeriod], operator: AbstractBaseUser
+    partners: dict[str, Partner], periods: list[ReconciliationPeriod], operator: User
 ) -> int:
     """Bring each month's bills to the status the demo needs, through the real services."""
     finance = get_user_model().objects.get(username="demo-finance")
@@ -266,9 +256,7 @@ def _advance_statuses(
     return count
 
 
-def _demo_feedback(
-    partner: Partner, period: ReconciliationPeriod, operator: AbstractBaseUser, most: int = 200
-) -> None:
+def _demo_feedback(partner: Partner, period: ReconciliationPeriod, operator: User, most: int = 200) -> None:
     """Feedback on ~1% of the distributor's lines of last month (at most `most`), through the
     services: a few answered, a few resolved. Only once: nothing if any feedback exists."""
     if FeedbackMessage.objects.filter(line__partner=partner).exists():
@@ -279,15 +267,13 @@ def _demo_feedback(
     if not ids:
         return
     count = min(len(ids) // 100 + 3, most, len(ids))
-    sales = get_user_model().objects.get(username="demo-sales")
+    users = get_user_model().objects.filter(username__in=["demo-sales", "demo-zh"])
+    authors = {user.username: user for user in users}
     for number, line_id in enumerate(ids[:: max(len(ids) // count, 1)][:count]):
-        feedback_add(line_id=line_id, actor=sales, text="Please check this line's rate against the policy.")
+        # every other thread in Chinese, from the Chinese user, answered in Chinese
+        author, texts = ("demo-zh", FEEDBACK["zh"]) if number % 2 else ("demo-sales", FEEDBACK["en"])
+        feedback_add(line_id=line_id, actor=authors[author], text=texts["ask"])
         if number % 3 == 1:
-            feedback_reply(
-                line_id=line_id,
-                actor=operator,
-                text="The rate follows the program policy.",
-                status="answered",
-            )
+            feedback_reply(line_id=line_id, actor=operator, text=texts["answer"], status="answered")
         elif number % 3 == 2:
             feedback_reply(line_id=line_id, actor=operator, text="", status="resolved")

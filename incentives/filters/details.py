@@ -10,15 +10,17 @@ resolved to keys first, so the big table is only ever filtered on indexed column
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Partner, PartnerKind
-from customers.selectors import customers_for
+from customers.selectors import PortalUser, customers_for
 
 from ..models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
 from ..money import CENT
@@ -108,7 +110,16 @@ class DetailLineFilter(django_filters.FilterSet):
         model = DetailLine
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+    data: QueryDict  # FilterSet keeps `data or QueryDict()`: never None (its stub says it may be)
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        queryset: QuerySet[DetailLine] | None = None,
+        *,
+        request: HttpRequest | None = None,
+        prefix: str | None = None,
+    ) -> None:
         # the partner's bills, newest first: the periods to choose from (one query, reused)
         self.bills = list(details_bills_for(request.user)) if request is not None else []
         default = default_bill(self.bills)
@@ -116,12 +127,12 @@ class DetailLineFilter(django_filters.FilterSet):
             data = data.copy()
             data["period"] = default.period.code
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self._keys = {}
+        self._keys: dict[str, Any] = {}
 
     @property
     def form(self):
         form = super().form
-        form.fields["period"].bills = self.bills
+        cast(PeriodField, form.fields["period"]).bills = self.bills  # PeriodFilter.field_class
         return form
 
     @property
@@ -146,10 +157,16 @@ class DetailLineFilter(django_filters.FilterSet):
             # order IDs are not in LineTotal; an order ID (prefix) selects few lines anyway
             sums = self.qs.aggregate(count=Count("id"), amount=Sum("amount"))
         else:
-            totals = self.filter_queryset(line_totals_for(self.request.user))
+            totals = self.filter_queryset(line_totals_for(self._user))
             sums = totals.aggregate(count=Sum("line_count"), amount=Sum("amount"))
         # quantize: SQLite sums decimals as floats and returns them unrounded
         return Totals(count=sums["count"] or 0, amount=(sums["amount"] or Decimal(0)).quantize(CENT))
+
+    @property
+    def _user(self) -> PortalUser:
+        """Whose partner's lines these are: the FilterSet is always built with the request."""
+        assert self.request is not None, "DetailLineFilter filters per partner: pass the request"
+        return self.request.user
 
     # --- filters (each works on DetailLine and LineTotal alike) -------------------------
 
@@ -170,7 +187,7 @@ class DetailLineFilter(django_filters.FilterSet):
         return queryset.filter(order_id__istartswith=value)
 
     def filter_incentive_id(self, queryset, name, value):
-        incentives = incentives_for(self.request.user).filter(
+        incentives = incentives_for(self._user).filter(
             statement__period=self.selected_period, incentive_id__istartswith=value
         )
         return self._in(queryset, name, "incentive_id", lambda: incentives.values_list("pk", flat=True))
@@ -193,14 +210,14 @@ class DetailLineFilter(django_filters.FilterSet):
     # --- helpers ------------------------------------------------------------------------
 
     def _customers(self, **lookup):
-        return customers_for(self.request.user).filter(**lookup).values_list("pk", flat=True)
+        return customers_for(self._user).filter(**lookup).values_list("pk", flat=True)
 
     def _resellers(self, **lookup):
         return Partner.objects.filter(kind=PartnerKind.RESELLER, **lookup).values_list("pk", flat=True)
 
     def _period_values(self, field, **lookup):
         """Distinct values of `field` among the period's lines, from the small LineTotal table."""
-        totals = line_totals_for(self.request.user).filter(period=self.selected_period, **lookup)
+        totals = line_totals_for(self._user).filter(period=self.selected_period, **lookup)
         return totals.order_by().values_list(field, flat=True).distinct()
 
     def _in(self, queryset, name, field, matching):

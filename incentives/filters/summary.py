@@ -8,6 +8,7 @@ the incentives within them. selectors/summary.py applies both through `bill_look
 import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from ..models import Incentive, StatementStatus
 from ..selectors.catalogue import partner_periods, program_catalogue
@@ -66,24 +67,25 @@ class IncentiveFilter(django_filters.FilterSet):
         """(filter, value) of the valid filters that have a value, on the bill or on the incentive."""
         for name, spec in self.filters.items():
             value = self.form.cleaned_data.get(name)
-            if value in django_filters.constants.EMPTY_VALUES:
+            if value in EMPTY_VALUES:
                 continue
-            if spec.field_name.startswith(BILL_PREFIX) == on_bill:
-                yield spec, value
+            field = spec.field_name or name  # the metaclass set it to `name` if it was not given
+            if field.startswith(BILL_PREFIX) == on_bill:
+                yield spec, field, value
 
     def bill_lookups(self) -> Q:
         """The bill-level filters as a Q on Statement (the bill's own field names)."""
         lookups = Q()
-        for spec, value in self._chosen(on_bill=True):
-            lookups &= Q(**{f"{spec.field_name.removeprefix(BILL_PREFIX)}__{spec.lookup_expr}": value})
+        for spec, field, value in self._chosen(on_bill=True):
+            lookups &= Q(**{f"{field.removeprefix(BILL_PREFIX)}__{spec.lookup_expr}": value})
         return lookups
 
     def narrows(self) -> bool:
         """Whether any incentive-level filter is chosen (else the bills' own counts are exact)."""
-        return any(True for _spec in self._chosen(on_bill=False))
+        return any(True for _chosen in self._chosen(on_bill=False))
 
     def narrow(self, incentives: QuerySet[Incentive]) -> QuerySet[Incentive]:
         """Apply the incentive-level filters to `incentives` (django-filter's own filter methods)."""
-        for spec, value in self._chosen(on_bill=False):
+        for spec, _field, value in self._chosen(on_bill=False):
             incentives = spec.filter(incentives, value)
         return incentives

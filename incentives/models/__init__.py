@@ -1,6 +1,6 @@
 """The incentive module's models, one module per topic; import them from here."""
 
-from .base import MONEY, PERIOD_CODE, RATE, AppendOnlyQuerySet
+from .base import MONEY, PERIOD_CODE, RATE, AppendOnlyModel, AppendOnlyQuerySet
 from .catalogue import IncentiveProgram, ProgramRate, ReconciliationPeriod
 from .exports import ExportFormat, ExportJob, ExportMethod, ExportStatus
 from .lines import DetailLine, FeedbackAuthor, FeedbackLine, FeedbackMessage, FeedbackStatus, LineTotal
@@ -11,6 +11,7 @@ __all__ = [
     "MONEY",
     "PERIOD_CODE",
     "RATE",
+    "AppendOnlyModel",
     "AppendOnlyQuerySet",
     "DeadlineReminder",
     "DetailLine",

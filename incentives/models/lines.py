@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import MONEY, RATE, AppendOnlyQuerySet
+from .base import MONEY, RATE, AppendOnlyModel
 from .catalogue import IncentiveProgram, ReconciliationPeriod
 from .statements import Incentive, Statement
 
@@ -147,7 +147,7 @@ class FeedbackAuthor(models.TextChoices):
     OPERATOR = "operator", _("Operations")
 
 
-class FeedbackMessage(models.Model):
+class FeedbackMessage(AppendOnlyModel):
     """One message of a line's feedback thread; append-only, so it is also the audit trail.
 
     A partner's feedback opens the thread; an operator's reply answers or resolves it.
@@ -162,8 +162,6 @@ class FeedbackMessage(models.Model):
     status = models.CharField(_("feedback status"), max_length=10, choices=FeedbackStatus.choices)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("feedback message")
         verbose_name_plural = _("feedback messages")
@@ -172,11 +170,3 @@ class FeedbackMessage(models.Model):
 
     def __str__(self):
         return f"{self.line_id} {self.author_label} {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Feedback messages are append-only and cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Feedback messages are append-only and cannot be deleted.")

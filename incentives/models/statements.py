@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import MONEY, AppendOnlyQuerySet
+from .base import MONEY, AppendOnlyModel
 from .catalogue import IncentiveProgram, ReconciliationPeriod
 
 
@@ -85,7 +85,7 @@ class Incentive(models.Model):
         return self.incentive_id
 
 
-class StatementEvent(models.Model):
+class StatementEvent(AppendOnlyModel):
     """Append-only audit trail of every status change of a bill.
 
     Guarded here and, on PostgreSQL, by a trigger that refuses UPDATE and DELETE.
@@ -101,8 +101,6 @@ class StatementEvent(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("bill event")
         verbose_name_plural = _("bill events")
@@ -110,14 +108,6 @@ class StatementEvent(models.Model):
 
     def __str__(self):
         return f"{self.statement}: {self.old_status} -> {self.new_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Audit events are append-only and cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Audit events are append-only and cannot be deleted.")
 
 
 class PayoutReview(Statement):

@@ -2,18 +2,20 @@
 
 from django.db.models import QuerySet
 
+from customers.selectors import PortalUser
+
 from ..models import IncentiveProgram, ReconciliationPeriod
 from .statements import incentives_for, statements_for
 
 
-def partner_periods(user) -> QuerySet[ReconciliationPeriod]:
+def partner_periods(user: PortalUser) -> QuerySet[ReconciliationPeriod]:
     """Only periods in which the partner has a bill are offered (and accepted), newest first."""
     return ReconciliationPeriod.objects.filter(pk__in=statements_for(user).values("period_id")).order_by(
         "-code"
     )
 
 
-def partner_programs(user) -> QuerySet[IncentiveProgram]:
+def partner_programs(user: PortalUser) -> QuerySet[IncentiveProgram]:
     """The programs the partner has incentives in, by name."""
     programs = incentives_for(user).values("program_id")
     return IncentiveProgram.objects.filter(pk__in=programs).order_by("name")

@@ -2,19 +2,16 @@
 
 from django.db.models import QuerySet
 
-from customers.selectors import partner_of
+from customers.selectors import PortalUser, partner_scoped
 
 from ..models import DetailLine, ExportJob, ExportMethod
 
 
-def exports_for(user) -> QuerySet[ExportJob]:
-    partner = partner_of(user)
-    if partner is None:
-        return ExportJob.objects.none()
-    return ExportJob.objects.filter(partner=partner)
+def exports_for(user: PortalUser) -> QuerySet[ExportJob]:
+    return partner_scoped(ExportJob.objects.all(), user)
 
 
-def export_history(user, *, rows: int) -> list[ExportJob]:
+def export_history(user: PortalUser, *, rows: int) -> list[ExportJob]:
     """The partner's latest exports, newest first, with what the history shows of each."""
     jobs = exports_for(user).select_related("period", "requested_by").prefetch_related("programs")
     return list(jobs[:rows])

@@ -5,23 +5,17 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 
-from customers.selectors import partner_of
+from customers.selectors import PortalUser, partner_scoped
 
 from ..models import DetailLine, FeedbackStatus, Incentive, Statement, StatementEvent
 
 
-def statements_for(user) -> QuerySet[Statement]:
-    partner = partner_of(user)
-    if partner is None:
-        return Statement.objects.none()
-    return Statement.objects.filter(partner=partner)
+def statements_for(user: PortalUser) -> QuerySet[Statement]:
+    return partner_scoped(Statement.objects.all(), user)
 
 
-def incentives_for(user) -> QuerySet[Incentive]:
-    partner = partner_of(user)
-    if partner is None:
-        return Incentive.objects.none()
-    return Incentive.objects.filter(statement__partner=partner)
+def incentives_for(user: PortalUser) -> QuerySet[Incentive]:
+    return partner_scoped(Incentive.objects.all(), user, "statement__partner")
 
 
 def bill_events(bill: Statement) -> QuerySet[StatementEvent]:

@@ -8,12 +8,15 @@ Then only the one or two bills the page falls into are read, in Incentive ID ord
 the (statement, incentive_id) index. Cost per page is the same at any depth.
 """
 
+from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from django.db.models import Count, F, QuerySet, Sum
 from django.http import QueryDict
+
+from customers.selectors import PortalUser
 
 from ..filters.summary import IncentiveFilter
 from ..models import Incentive
@@ -31,7 +34,24 @@ class SummaryBill(NamedTuple):
     total: Decimal
 
 
-def summary_bills(user) -> list[SummaryBill]:
+class SummaryRow(TypedDict):
+    """One Summary row as SummaryRows reads it."""
+
+    incentive_id: str
+    amount: Decimal
+    program_code: str
+    program_name: str
+    association_type: str
+    bill: SummaryBill
+
+
+class CurrencyTotal(TypedDict):
+    currency: str
+    count: int
+    total: Decimal
+
+
+def summary_bills(user: PortalUser) -> list[SummaryBill]:
     """The partner's bills, newest period first: a few dozen rows, read as plain tuples."""
     rows = (
         statements_for(user)
@@ -41,7 +61,7 @@ def summary_bills(user) -> list[SummaryBill]:
     return [SummaryBill(*row) for row in rows]
 
 
-def summary_query(user, data: QueryDict | dict) -> tuple[IncentiveFilter, "SummaryRows"]:
+def summary_query(user: PortalUser, data: QueryDict | dict) -> tuple[IncentiveFilter, "SummaryRows"]:
     """The Summary's filters, validated against the partner's periods and the program catalogue,
     and the rows they select (none when they are not valid). The page and the API both use it."""
     bills, programs = summary_bills(user), program_catalogue()
@@ -100,7 +120,7 @@ class SummaryRows:
     def count(self) -> int:
         return sum(count for count, _amount in self.per_bill().values())
 
-    def totals(self) -> list[dict]:
+    def totals(self) -> list[CurrencyTotal]:
         """[{currency, count, total}] of the matching incentives, one entry per currency."""
         by_currency: dict[str, list] = {}
         for bill in self.bills:
@@ -117,12 +137,12 @@ class SummaryRows:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, window: slice) -> list[dict]:
+    def __getitem__(self, window: slice) -> list[SummaryRow]:
         if not isinstance(window, slice) or window.step is not None:
             raise TypeError("SummaryRows supports only slices without a step.")
         skip = window.start or 0
         wanted = None if window.stop is None else window.stop - skip
-        rows = []
+        rows: list[SummaryRow] = []
         for bill in self.bills:
             count = self.per_bill().get(bill.pk, (0, None))[0]
             if skip >= count:
@@ -135,7 +155,7 @@ class SummaryRows:
                 break
         return rows
 
-    def _bill_rows(self, bill: SummaryBill, start: int, stop: int):
+    def _bill_rows(self, bill: SummaryBill, start: int, stop: int) -> Iterator[SummaryRow]:
         source = Incentive.objects.all() if self.narrowed is None else self.narrowed
         incentives = (
             source.filter(statement=bill.pk)
@@ -149,5 +169,4 @@ class SummaryRows:
             )[start:stop]
         )
         for incentive in incentives:
-            incentive["bill"] = bill
-            yield incentive
+            yield SummaryRow(**incentive, bill=bill)

@@ -7,20 +7,24 @@ one transaction.
 """
 
 import re
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, require_capability
+from customers.selectors import PortalUser
 from partner_center.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 from ..models import DetailLine, FeedbackAuthor, FeedbackMessage, FeedbackStatus, Statement
 from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import detail_lines_for
 from .line_totals import line_totals_move
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 FEEDBACK_MAX_LENGTH = 2000
 REPLY_STATUSES = (FeedbackStatus.ANSWERED, FeedbackStatus.RESOLVED)
@@ -48,11 +52,11 @@ def clean_feedback_text(value: str | None, *, required: bool = True) -> str:
     return text
 
 
-def may_reply_feedback(user: AbstractBaseUser) -> bool:
+def may_reply_feedback(user: PortalUser) -> bool:
     return bool(getattr(user, "is_staff", False)) and user.has_perm("incentives.reply_feedback")
 
 
-def feedback_add(*, line_id: int, actor: AbstractBaseUser, text: str) -> DetailLine:
+def feedback_add(*, line_id: int, actor: "User", text: str) -> DetailLine:
     """A partner user's feedback on one of the partner's lines: the line's feedback is then open.
 
     Another partner's line raises NotFound, a viewer Forbidden, a line of an Issued bill
@@ -77,7 +81,7 @@ def feedback_add(*, line_id: int, actor: AbstractBaseUser, text: str) -> DetailL
         return _append(line, statement_id, actor, FeedbackAuthor.PARTNER, text, FeedbackStatus.OPEN)
 
 
-def feedback_reply(*, line_id: int, actor: AbstractBaseUser, text: str, status: str) -> DetailLine:
+def feedback_reply(*, line_id: int, actor: "User", text: str, status: str) -> DetailLine:
     """An operator's reply: the feedback becomes answered (text required) or resolved.
 
     Resolving without text is allowed; repeating the current status without text is a no-op.
@@ -106,7 +110,7 @@ def _statement_of(lines: QuerySet[DetailLine], line_id: int) -> int:
 
 
 def _append(
-    line: DetailLine, statement_id: int, actor: AbstractBaseUser, author_kind: str, text: str, status: str
+    line: DetailLine, statement_id: int, actor: "User", author_kind: str, text: str, status: str
 ) -> DetailLine:
     old_status = line.feedback_status
     FeedbackMessage.objects.create(

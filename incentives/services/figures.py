@@ -5,6 +5,7 @@ totals and counts are recalculated here in the same transaction as the lines.
 """
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, DecimalField, F, OuterRef, Subquery, Sum, Value
@@ -102,7 +103,7 @@ def _lock_estimated(statement_id: int) -> None:
 def statements_recalculate(*, statement_ids: Iterable[int]) -> None:
     """Incentive amount = sum of its lines; bill total and count = sum and count of its incentives."""
     statement_ids = list(statement_ids)
-    money = DecimalField(max_digits=18, decimal_places=2)
+    money: DecimalField[Decimal, Decimal] = DecimalField(max_digits=18, decimal_places=2)
     zero = Value(0, output_field=money)
     line_sums = (
         DetailLine.objects.filter(incentive=OuterRef("pk"))

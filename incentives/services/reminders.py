@@ -12,11 +12,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, roles_with
+from customers.languages import user_language
 from customers.models import Membership
 
 from ..models import (
@@ -48,7 +49,7 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
     due = Statement.objects.filter(
         status=S.PENDING, confirmation_deadline__gt=now, confirmation_deadline__lte=now + horizon
     )
-    recipients = {}
+    recipients: dict[int, list[int]] = {}
     for partner_id, user_id in (
         Membership.objects.filter(
             partner__in=due.values("partner_id"),
@@ -59,17 +60,16 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
         .values_list("partner_id", "user_id")
     ):
         recipients.setdefault(partner_id, []).append(user_id)
-    DeadlineReminder.objects.bulk_create(
-        [
-            DeadlineReminder(
-                statement_id=pk, user_id=user_id, kind=_reminder_kind(deadline - now), deadline=deadline
-            )
-            for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline")
+    reminders = []
+    for pk, partner_id, deadline in due.values_list("pk", "partner_id", "confirmation_deadline"):
+        kind = _reminder_kind(deadline - now)
+        if kind is None:  # never: `due` holds only bills within the longest reminder's horizon
+            continue
+        reminders += [
+            DeadlineReminder(statement_id=pk, user_id=user_id, kind=kind, deadline=deadline)
             for user_id in recipients.get(partner_id, [])
-        ],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
+        ]
+    DeadlineReminder.objects.bulk_create(reminders, ignore_conflicts=True, batch_size=1000)
     unsent = DeadlineReminder.objects.filter(
         sent_at__isnull=True, deadline__gt=now, statement__status=S.PENDING
     ).values_list("pk", flat=True)
@@ -96,7 +96,7 @@ def reminder_send(*, reminder_id: int) -> bool:
     with transaction.atomic():
         reminder = (
             DeadlineReminder.objects.select_for_update(of=("self",))
-            .select_related("statement__partner", "statement__period", "user")
+            .select_related("statement__partner", "statement__period", "user__preference")
             .get(pk=reminder_id)
         )
         statement, time_left = reminder.statement, reminder.deadline - timezone.now()
@@ -108,7 +108,8 @@ def reminder_send(*, reminder_id: int) -> bool:
             or _reminder_kind(time_left) != reminder.kind
         ):
             return False
-        _reminder_message(reminder).send()
+        with translation.override(user_language(reminder.user) or settings.LANGUAGE_CODE):
+            _reminder_message(reminder).send()  # in the language the user chose
         reminder.sent_at = timezone.now()
         reminder.save(update_fields=["sent_at"])
         return True

@@ -8,8 +8,8 @@ happened is a no-op success (Transition.changed is False). `actor=None` means th
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -20,7 +20,11 @@ from partner_center.errors import Conflict, InvalidInput
 
 from ..models import Statement, StatementEvent, StatementStatus
 
-Actor = AbstractBaseUser | None
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+# A signed-in user (the one stored as the event's actor), or None for the system.
+Actor: TypeAlias = "User | None"
 
 S = StatementStatus
 
@@ -76,7 +80,12 @@ def _event(
     )
 
 
-def _confirmation(*, actor: Actor, now: datetime) -> dict:
+class Confirmation(TypedDict):
+    confirmed_at: datetime
+    confirmed_by: "User | None"
+
+
+def _confirmation(*, actor: Actor, now: datetime) -> Confirmation:
     """What a confirmation writes besides the status, for the partner's click and the sweep alike."""
     return {"confirmed_at": now, "confirmed_by": actor}
 
@@ -88,8 +97,8 @@ def _transition(
     actor: Actor,
     reason: str = "",
     system_label: Promise | str | None = None,
-    **fields,
-) -> "Transition":
+    **fields: object,
+) -> Transition:
     source, to, done_statuses = TRANSITIONS[action]
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement_id)

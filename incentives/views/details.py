@@ -5,20 +5,23 @@ incentives/feedback.py. The feedback dialog is htmx; without JavaScript the same
 as plain pages and form posts.
 """
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from customers.capabilities import CAPABILITIES, Capability, user_can
-from customers.decorators import partner_required
+from customers.decorators import PartnerRequest, partner_required
+from customers.selectors import PortalUser
 from partner_center.errors import Conflict, DomainError, Forbidden, InvalidInput
 from partner_center.formatting import money, rate
 from partner_center.paging import PageError, cursor_from, keyset_page
@@ -45,11 +48,11 @@ TEXT_FILTERS = (
 
 class FeedbackForm(forms.Form):
     text = forms.CharField(
-        label=_lazy("Feedback"),
+        label=gettext_lazy("Feedback"),
         strip=False,  # clean_feedback_text checks control characters before trimming
-        error_messages={"required": _lazy("Write the feedback text; it cannot be empty.")},
+        error_messages={"required": gettext_lazy("Write the feedback text; it cannot be empty.")},
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": FEEDBACK_MAX_LENGTH}),
-        help_text=format_lazy(_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
+        help_text=format_lazy(gettext_lazy("At most {limit} characters."), limit=FEEDBACK_MAX_LENGTH),
     )
 
     def clean_text(self):
@@ -60,11 +63,11 @@ class FeedbackForm(forms.Form):
 
 
 @partner_required
-def details(request: HttpRequest) -> HttpResponse:
+def details(request: PartnerRequest) -> HttpResponse:
     """Pick a period, filter, page; count and total cover every matching line."""
     lines = detail_lines_for(request.user).select_related(*LIST_RELATED)
     filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
-    context = {
+    context: dict[str, Any] = {
         "filter": filterset,
         "bills": filterset.bills,
         "text_filters": [
@@ -98,7 +101,7 @@ def details(request: HttpRequest) -> HttpResponse:
 
 
 @partner_required
-def detail_line(request: HttpRequest, pk: int) -> HttpResponse:
+def detail_line(request: PartnerRequest, pk: int) -> HttpResponse:
     """Every field of one line, its calculation, program policy, bill status and feedback."""
     line = get_object_or_404(detail_lines_for(request.user).select_related(*LINE_RELATED), pk=pk)
     context = {
@@ -116,11 +119,11 @@ def detail_line(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @partner_required
-def detail_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def detail_feedback(request: PartnerRequest, pk: int) -> HttpResponse:
     """GET: the feedback form (a dialog under htmx). POST: save it, then show it on the line."""
     line = get_object_or_404(detail_lines_for(request.user).select_related(*LINE_RELATED), pk=pk)
     htmx = bool(request.htmx)
-    context = {"line": line, "next": _safe_next(request), "htmx": htmx}
+    context: dict[str, Any] = {"line": line, "next": _safe_next(request), "htmx": htmx}
     template = "incentives/details/_feedback_dialog.html" if htmx else "incentives/details/feedback.html"
     refusal = _feedback_refusal(request.user, line.incentive.statement)
     if refusal:
@@ -148,7 +151,7 @@ def detail_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context, status=422)
 
 
-def _feedback_refusal(user, bill: Statement) -> DomainError | None:
+def _feedback_refusal(user: PortalUser, bill: Statement) -> DomainError | None:
     """Why the user may not write feedback on this bill's lines, or None. The service checks
     the same rules; asking first lets the page say so before the partner types anything."""
     if not user_can(user, Capability.WRITE_FEEDBACK):
@@ -158,7 +161,7 @@ def _feedback_refusal(user, bill: Statement) -> DomainError | None:
     return None
 
 
-def _rows_context(user, bill: Statement | None, list_url: str) -> dict:
+def _rows_context(user: PortalUser, bill: Statement | None, list_url: str) -> dict[str, Any]:
     """What every row of a page shares: its bill, where links go, whether Feedback is open."""
     closed = ""
     if not user_can(user, Capability.WRITE_FEEDBACK):
@@ -211,14 +214,14 @@ def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:
     return f"{field.label}: {error}" if field else error
 
 
-def _query_without_cursor(params) -> str:
+def _query_without_cursor(params: QueryDict) -> str:
     query = params.copy()
     for name in ("after", "before", "last"):
         query.pop(name, None)
     return query.urlencode()
 
 
-def _safe_next(request: HttpRequest) -> str:
+def _safe_next(request: PartnerRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if allowed else ""

@@ -1,7 +1,8 @@
 """Export > View Export (Export History), requesting exports, and the authorised download."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from customers.capabilities import Capability, require_capability, user_can
-from customers.decorators import partner_required
+from customers.decorators import PartnerRequest, partner_required
 from partner_center.errors import Forbidden, InvalidInput
 from partner_center.http_errors import flash_refusal
 
@@ -25,7 +26,7 @@ from ..services.exports import export_file_response, export_request
 HISTORY_ROWS = 50
 
 
-def _watched(request: HttpRequest) -> list[int]:
+def _watched(request: PartnerRequest) -> list[int]:
     ids = []
     for part in request.GET.get("watch", "").split(",")[:100]:
         if part.isdigit():
@@ -34,7 +35,7 @@ def _watched(request: HttpRequest) -> list[int]:
 
 
 @partner_required
-def export_history(request: HttpRequest) -> HttpResponse:
+def export_history(request: PartnerRequest) -> HttpResponse:
     """Every export of the partner, newest first; refreshes itself while one is running."""
     jobs = history_of(request.user, rows=HISTORY_ROWS)
     watched = _watched(request)
@@ -58,7 +59,7 @@ def export_history(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @partner_required
-def export_new(request: HttpRequest) -> HttpResponse:
+def export_new(request: PartnerRequest) -> HttpResponse:
     """Queue an export (by period, by programs, or the selected lines) and answer at once."""
     from_details = request.POST.get("back") == "details"  # Export Selected, from the Details page
     details = reverse("incentives:details")
@@ -100,7 +101,7 @@ def _selected_ids(data) -> list[str]:
 
 
 @partner_required
-def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+def export_download(request: PartnerRequest, pk: int) -> HttpResponseBase:
     """The finished file, only through this view: scoped to the partner, admin and finance only."""
     job = get_object_or_404(exports_for(request.user), pk=pk)
     require_capability(request.user, Capability.DOWNLOAD_EXPORT)

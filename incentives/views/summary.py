@@ -1,24 +1,24 @@
 """Incentive Management overview and Confirm Incentives > Summary: the bills, their
 incentives, Confirm Bill and the incentive page. Thin: selectors read, services write."""
 
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
 from django.utils.http import urlencode
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from customers.capabilities import Capability, require_capability, user_can
-from customers.decorators import partner_required
+from customers.decorators import PartnerRequest, partner_required
 from customers.models import AssociationType
 from partner_center.errors import DomainError
-from partner_center.formatting import money
+from partner_center.formatting import local_time, money
 from partner_center.http_errors import flash_refusal
 
 from ..money import ROUNDING_RULE
@@ -32,7 +32,7 @@ from ..selectors.statements import (
     open_feedback_count,
     statements_for,
 )
-from ..selectors.summary import summary_query
+from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
 from ..templatetags.portal import progress
 
@@ -41,21 +41,24 @@ URL_MARKER = "__incentive_id__"  # reverse() once, then put each row's ID in its
 
 
 @partner_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: PartnerRequest) -> HttpResponse:
     """Incentive Management overview: the partner's bills, one per reconciliation period."""
     statements = statements_for(request.user).select_related("period").order_by("-period__code")
     return render(request, "incentives/home.html", {"statements": statements})
 
 
-def _summary_context(request: HttpRequest, query: QueryDict) -> dict:
+def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any]:
     """Everything the Summary's results show for this query (filters + page)."""
     filterset, rows = summary_query(request.user, query)
-    page = Paginator(rows, SUMMARY_PAGE_SIZE).get_page(query.get("page"))
-    if query.get("page") and str(page.number) != query.get("page"):
+    # Paginator only takes len() and slices of its list; the stubs' protocol also wants int indexes.
+    paginator: Paginator[SummaryRow] = Paginator(rows, SUMMARY_PAGE_SIZE)  # type: ignore[arg-type]
+    asked = query.get("page")
+    page = paginator.get_page(asked)
+    if asked and str(page.number) != asked:
         messages.warning(
             request,
             _("There is no page %(page)s; showing page %(shown)s.")
-            % {"page": query.get("page")[:10], "shown": page.number},
+            % {"page": asked[:10], "shown": page.number},
         )
     filters_only = query.copy()
     filters_only.pop("page", None)
@@ -70,7 +73,7 @@ def _summary_context(request: HttpRequest, query: QueryDict) -> dict:
     }
 
 
-def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> list[dict]:
+def _summary_table(incentives: Iterable[SummaryRow], *, can_confirm: bool, back: str) -> list[dict[str, Any]]:
     """What each Summary row shows, as plain strings.
 
     reverse() and date formatting cost ~20 µs each, so they run once per page or per bill
@@ -78,7 +81,8 @@ def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> l
     """
     incentive_url = reverse("incentives:incentive", args=[URL_MARKER])
     association_types = dict(AssociationType.choices)
-    bills, rows = {}, []
+    bills: dict[int, dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
     for incentive in incentives:
         bill = incentive["bill"]
         if bill.pk not in bills:
@@ -87,7 +91,7 @@ def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> l
                 "period": bill.period,
                 "currency": bill.currency,
                 "progress": progress(bill),
-                "deadline": date_format(localtime(bill.confirmation_deadline), "Y-m-d H:i"),
+                "deadline": local_time(bill.confirmation_deadline, zone=False),  # the zone is in the header
                 "confirm_url": reverse("incentives:confirm_bill", args=[bill.pk]) if confirmable else "",
             }
         shown = bills[bill.pk]
@@ -110,21 +114,21 @@ def _summary_table(incentives: list[dict], *, can_confirm: bool, back: str) -> l
 
 
 @partner_required
-def summary(request: HttpRequest) -> HttpResponse:
+def summary(request: PartnerRequest) -> HttpResponse:
     """Confirm Incentives > Summary: the partner's incentives, filtered, with Confirm Bill."""
     context = _summary_context(request, request.GET)
     template = "incentives/_summary_results.html" if request.htmx else "incentives/summary.html"
     return render(request, template, context)
 
 
-def _return_query(request: HttpRequest) -> QueryDict:
+def _return_query(request: PartnerRequest) -> QueryDict:
     """The Summary filters to return to; only ever used as filter values, never as a URL."""
     return QueryDict((request.POST.get("next") or request.GET.get("next") or "")[:1000])
 
 
 @require_http_methods(["GET", "POST"])
 @partner_required
-def confirm_bill(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm_bill(request: PartnerRequest, pk: int) -> HttpResponse:
     """Confirm Bill: GET shows the dialog (htmx) or a page (no JavaScript); POST confirms."""
     statement = get_object_or_404(statements_for(request.user).select_related("period"), pk=pk)
     require_capability(request.user, Capability.CONFIRM_BILL)
@@ -153,7 +157,7 @@ def confirm_bill(request: HttpRequest, pk: int) -> HttpResponse:
         # Show the bill's period (whatever its status now) so the partner sees the new status.
         back = QueryDict(mutable=True)
         for name, value in _return_query(request).items():
-            if value and name not in ("status", "page"):
+            if isinstance(value, str) and value and name not in ("status", "page"):  # not [] (no value)
                 back[name] = value
         back["period"] = statement.period.code
         summary_url = f"{reverse('incentives:summary')}?{back.urlencode()}"
@@ -168,7 +172,7 @@ def confirm_bill(request: HttpRequest, pk: int) -> HttpResponse:
         (i for i in incentives if i.incentive_id == request.GET.get("incentive")),
         incentives[0] if incentives else None,
     )
-    context = {
+    context: dict[str, Any] = {
         "statement": statement,
         "incentives": incentives,
         "chosen": chosen,
@@ -180,7 +184,7 @@ def confirm_bill(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @partner_required
-def incentive_detail(request: HttpRequest, incentive_id: str) -> HttpResponse:
+def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse:
     """The incentive page: status and timeline, policy, and the calculation of its amount."""
     incentive = get_object_or_404(
         incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id

@@ -16,7 +16,8 @@
   document.addEventListener("htmx:responseError", function (event) {
     var html = new DOMParser().parseFromString(event.detail.xhr.responseText, "text/html");
     var found = html.querySelector("[data-error-message]");
-    var text = found ? found.textContent.trim() : "The request failed (" + event.detail.xhr.status + "). Please reload the page.";
+    var fallback = (document.body.dataset.textRequestFailed || "").replace("%(status)s", event.detail.xhr.status);
+    var text = found ? found.textContent.trim() : fallback;
     var box = dialog() && dialog().open ? dialog().querySelector(".dialog-error") : null;
     if (box) { box.textContent = text; box.hidden = false; } else { window.alert(text); }
   });

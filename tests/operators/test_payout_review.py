@@ -10,33 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incentives.models import DetailLine, Statement, StatementStatus
-from incentives.operators import ensure_operators_group
-from incentives.services.statements import statement_confirm, statement_publish
+from incentives.services.statements import statement_publish
 from tests import factories
 
 S = StatementStatus
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("admin:incentives_payoutreview_changelist")
-
-
-@pytest.fixture
-def operator(db):
-    user = factories.UserFactory(username="operator", is_staff=True)
-    user.groups.add(ensure_operators_group())
-    return user
-
-
-@pytest.fixture
-def bills(partner_setup):
-    """Issuing (confirmed by the partner), Issuing (by the system), and Pending bills."""
-    by_partner = factories.bill(partner_setup["distributor"])
-    by_system = factories.bill(partner_setup["reseller"])
-    pending = factories.bill(partner_setup["rival"])
-    for statement in (by_partner, by_system, pending):
-        statement_publish(statement_id=statement.pk, actor=None)
-    statement_confirm(statement_id=by_partner.pk, actor=partner_setup["finance"])
-    statement_confirm(statement_id=by_system.pk, actor=None)
-    return {"by_partner": by_partner, "by_system": by_system, "pending": pending}
 
 
 def _act(client, action, bills, query="?status=all", **data):

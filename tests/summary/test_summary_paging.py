@@ -148,3 +148,27 @@ def test_adding_an_existing_incentive_again_does_not_count_it_twice(partner_setu
     statement.refresh_from_db()
     assert again.statement_id == other.statement_id == statement.pk
     assert statement.incentive_count == statement.incentives.count() == 2
+
+
+def test_a_filter_declared_on_the_filterset_filters_the_rows_without_more_code(
+    partner_setup, bills_of_many_sizes, monkeypatch
+):
+    """The FilterSet is the only place a Summary filter is written: one added there (on the bill
+    or on the incentive) changes the page's and the API's rows, counts and totals."""
+    import django_filters
+
+    from incentives.filters import summary as summary_filters
+
+    class WithMoreFilters(summary_filters.IncentiveFilter):
+        min_amount = django_filters.NumberFilter(field_name="amount", lookup_expr="gte")
+        total_at_least = django_filters.NumberFilter(field_name="statement__total", lookup_expr="gte")
+
+    monkeypatch.setattr("incentives.selectors.summary.IncentiveFilter", WithMoreFilters)
+    partner = bills_of_many_sizes
+
+    rows = summary_query(partner_setup["admin"], {"min_amount": "5.50"})[1]
+    assert [row["incentive_id"] for row in rows[0:100]] == expected(partner, amount__gte=Decimal("5.50"))
+    assert rows.totals()[0]["count"] == len(expected(partner, amount__gte=Decimal("5.50")))
+
+    big_bills = summary_query(partner_setup["admin"], {"total_at_least": "30"})[1]
+    assert [row["incentive_id"] for row in big_bills[0:100]] == expected(partner, statement__total__gte=30)

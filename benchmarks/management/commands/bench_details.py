@@ -125,7 +125,8 @@ class Command(BaseCommand):
         return f"{p50_p95[0]:>9.2f} {p50_p95[1]:>7.2f}"
 
     def _explain(self, pages, client):
-        slowest, per_page = None, []
+        slowest: tuple[float, str, str, str] | None = None
+        per_page: list[str] = []
         for label, url in pages:
             with benchmark_settings(), CaptureQueriesContext(connection) as captured:
                 client.get(url)
@@ -141,6 +142,7 @@ class Command(BaseCommand):
             per_page.append(f"{label}: {len(selects)} SELECTs, {spent:.2f} ms in the database")
         self.stdout.write("\nDatabase time per request (sum of EXPLAIN ANALYZE execution times):")
         self.stdout.write("\n".join(f"  {line}" for line in per_page))
+        assert slowest is not None, "every page runs SELECTs"
         took, label, sql, plan = slowest
         self.stdout.write(f"\nSlowest query of all ({label}, {took:.3f} ms):\n{sql}\n\n{plan}")
 
