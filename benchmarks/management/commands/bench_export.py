@@ -9,14 +9,15 @@ from time import perf_counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from openpyxl import Workbook
 
 from benchmarks.management.commands.bench_summary import bench_periods, bench_programs
 from customers.models import Customer, Membership, Partner
 from incentives.demo.generator import bill_incentives
-from incentives.models import DetailLine
+from incentives.models import DetailLine, ExportJob, ReconciliationPeriod
 from incentives.services.exports import export_request
 from incentives.services.figures import detail_lines_add
 from partner_center.exports.columns import STATUS
@@ -33,10 +34,10 @@ class Command(BaseCommand):
         "process for its peak memory) next to plain openpyxl write-only and csv.writer on the same rows."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--lines", type=int, default=1_000_000)
 
-    def handle(self, *args, lines, **options):
+    def handle(self, *args: object, lines: int, **options: object) -> None:
         self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         user, period = self._data(lines)
         rows, results, plain, peaks = None, {}, {}, []
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         self.csv_path = "COPY" if connection.vendor == "postgresql" else "Python csv.writer"
         self._report(len(rows), results, plain, max(peaks))
 
-    def _data(self, count):
+    def _data(self, count: int) -> tuple[AbstractBaseUser, ReconciliationPeriod]:
         partner, _ = Partner.objects.get_or_create(
             code=PARTNER_CODE, defaults={"name": "Export Bench", "kind": "direct"}
         )
@@ -92,7 +93,7 @@ class Command(BaseCommand):
         self.stdout.write(f"created {count - existing:,} lines in {perf_counter() - started:.1f} s")
         return user, period
 
-    def _rows_as_written(self, job):
+    def _rows_as_written(self, job: ExportJob) -> list[list]:
         """The job's rows from memory, statuses already labelled: what the plain writers get."""
         kind = get_kind(job.kind)
         labels = [(index, kind.columns[index].labels()) for index in kind.columns.indexes(STATUS)]
@@ -104,7 +105,7 @@ class Command(BaseCommand):
             rows.append(row)
         return rows
 
-    def _plain_xlsx(self, rows):
+    def _plain_xlsx(self, rows: list[list]) -> float:
         started = perf_counter()
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
@@ -114,7 +115,7 @@ class Command(BaseCommand):
             workbook.save(out)
         return len(rows) / (perf_counter() - started)
 
-    def _plain_csv(self, rows):
+    def _plain_csv(self, rows: list[list]) -> float:
         started = perf_counter()
         with tempfile.TemporaryFile("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
@@ -122,7 +123,13 @@ class Command(BaseCommand):
                 writer.writerow(row)
         return len(rows) / (perf_counter() - started)
 
-    def _report(self, count, results, plain, peak_mb):
+    def _report(
+        self,
+        count: int,
+        results: dict[str, tuple[float, float, int]],
+        plain: dict[str, tuple[float, float]],
+        peak_mb: float,
+    ) -> None:
         load = os.getloadavg()[0]
         self.stdout.write(f"{count:,} rows, one period; {os.cpu_count()} cores, load average now {load:.1f}")
         names = {"xlsx": "plain openpyxl write-only", "csv": "plain csv.writer"}
