@@ -7,7 +7,8 @@ class IncentivesConfig(AppConfig):
     name = "incentives"
     verbose_name = _("Incentive management")
 
-    def ready(self):
+    def ready(self) -> None:
+        from . import export_kinds  # noqa: F401  (registers the incentive export kinds)
         from .operators import ensure_operators_group
 
         post_migrate.connect(ensure_operators_group, sender=self)

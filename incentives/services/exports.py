@@ -11,11 +11,12 @@ import os
 import tempfile
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import F, QuerySet
 from django.http import FileResponse
 from django.utils import timezone
@@ -23,9 +24,14 @@ from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, require_capability
 from partner_center.errors import InvalidInput
+from partner_center.exports.columns import BuildResult
+from partner_center.exports.csv import write_csv
+from partner_center.exports.postgres import copy_csv
+from partner_center.exports.registry import ExportKind, get_kind
+from partner_center.exports.xlsx import write_xlsx
 from partner_center.formatting import count
 
-from ..export_builder import BuildResult, write_csv, write_xlsx
+from ..export_kinds import INCENTIVE_DETAILS
 from ..models import (
     DetailLine,
     ExportFormat,
@@ -41,24 +47,6 @@ CONTENT_TYPES = {
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ExportFormat.CSV: "text/csv; charset=utf-8",
 }
-# Columns of export_builder.COLUMNS, read straight from the database in that order.
-ROW_FIELDS = [
-    "incentive__incentive_id",
-    "order_id",
-    "period__code",
-    "program__name",
-    "customer__name",
-    "customer__account",
-    "product_type",
-    "tier2_reseller__name",
-    "account_manager",
-    "revenue",
-    "rate",
-    "amount",
-    "incentive__statement__status",
-    "feedback_status",
-    "feedback",
-]
 
 
 def export_request(
@@ -69,11 +57,16 @@ def export_request(
     period: str | None = None,
     programs: Sequence[str] = (),
     detail_ids: Sequence[int | str] = (),
+    kind: str = INCENTIVE_DETAILS,
 ) -> ExportJob:
     """Validate and queue an export; the worker builds it. Returns the job (status queued)."""
     from ..tasks import build_export
 
     partner = require_capability(user, Capability.EXPORT).partner
+    try:
+        get_kind(kind)
+    except KeyError:
+        raise InvalidInput(_("Unknown kind of export.")) from None
     if method not in ExportMethod.values:
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
@@ -92,7 +85,7 @@ def export_request(
         ids = _valid_selection(lines, detail_ids)
     with transaction.atomic():
         job = ExportJob.objects.create(
-            partner=partner, requested_by=user, method=method, file_format=file_format,
+            partner=partner, requested_by=user, kind=kind, method=method, file_format=file_format,
             period=period_obj, detail_ids=ids,
         )  # fmt: skip
         job.programs.set(program_objs)
@@ -119,18 +112,6 @@ def _valid_selection(lines: QuerySet[DetailLine], detail_ids: Sequence[int | str
         # "not found" and "not yours" read the same, so nobody learns which IDs exist
         raise InvalidInput(_("Some selected lines are not in your account; nothing was exported."))
     return ids
-
-
-def export_lines(job: ExportJob) -> QuerySet[DetailLine]:
-    """The job's detail lines, scoped to its partner, in a stable order."""
-    lines = DetailLine.objects.filter(partner_id=job.partner_id)
-    if job.method == ExportMethod.SELECTED:
-        lines = lines.filter(pk__in=job.detail_ids)
-    else:
-        lines = lines.filter(period_id=job.period_id)
-        if job.method == ExportMethod.PROGRAMS:
-            lines = lines.filter(program__in=job.programs.all())
-    return lines.order_by("pk")
 
 
 def export_run(job_id: int) -> ExportJob:
@@ -168,7 +149,7 @@ def _claim(job_id: int) -> ExportJob | None:
         now = timezone.now()  # the job's time starts here, counting its lines included
         job.status, job.started_at, job.heartbeat_at = ExportStatus.RUNNING, now, now
         job.attempts = F("attempts") + 1
-        job.rows_total, job.rows_written, job.error = export_lines(job).count(), 0, ""
+        job.rows_total, job.rows_written, job.error = get_kind(job.kind).rows(job).count(), 0, ""
         job.save(
             update_fields=[
                 "status",
@@ -184,32 +165,25 @@ def _claim(job_id: int) -> ExportJob | None:
         return job
 
 
-def _build(job, out):
-    def progress(rows):
+def _build(job: ExportJob, out: BinaryIO) -> BuildResult:
+    """The kind's rows in its columns; on PostgreSQL a CSV comes straight from COPY."""
+
+    def progress(rows: int) -> None:
         ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
             rows_written=rows, heartbeat_at=timezone.now()
         )
 
-    rows = export_lines(job).values_list(*ROW_FIELDS).iterator(chunk_size=settings.EXPORT_CHUNK_ROWS)
-    rows = _with_labels(rows)
-    every = settings.EXPORT_PROGRESS_ROWS
+    kind = get_kind(job.kind)
+    lines, every = kind.rows(job), settings.EXPORT_PROGRESS_ROWS
+    if job.file_format == ExportFormat.CSV and connections[lines.db].vendor == "postgresql":
+        return copy_csv(lines, out, kind.columns, progress=progress, every=every)
+    rows = lines.values_list(*kind.columns.fields).iterator(chunk_size=settings.EXPORT_CHUNK_ROWS)
     if job.file_format == ExportFormat.CSV:
-        return write_csv(rows, out, progress=progress, every=every)
+        return write_csv(rows, out, kind.columns, progress=progress, every=every)
     return write_xlsx(
-        rows, out, max_sheet_rows=settings.EXPORT_MAX_SHEET_ROWS, progress=progress, every=every
-    )
-
-
-def _with_labels(rows):
-    from ..models import FeedbackStatus, StatementStatus
-
-    statuses = {value: str(label) for value, label in StatementStatus.choices}
-    feedback = {value: str(label) for value, label in FeedbackStatus.choices if value}
-    for row in rows:
-        row = list(row)
-        row[12] = statuses.get(row[12], row[12])
-        row[13] = feedback.get(row[13], "")
-        yield row
+        rows, out, kind.columns, sheet_title=str(kind.sheet_title), count_label=str(kind.count_label),
+        max_sheet_rows=settings.EXPORT_MAX_SHEET_ROWS, progress=progress, every=every,
+    )  # fmt: skip
 
 
 def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
@@ -217,25 +191,37 @@ def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
         current = ExportJob.objects.select_for_update().get(pk=job.pk)
         if current.status != ExportStatus.RUNNING:
             return current  # another delivery finished first, or the job expired meanwhile
-        name = _file_name(current)
+        kind = get_kind(current.kind)
+        name = _file_name(current, kind)
         with open(path, "rb") as built:
-            current.file.save(name, File(built), save=False)
+            current.file.save(name, _BuiltFile(built, path), save=False)
         now = timezone.now()
         current.status = ExportStatus.COMPLETED
         current.file_name = name
         current.size_bytes = current.file.size
         current.rows_written = result.rows
-        current.total_amount = result.total_amount
+        current.total_amount = result.totals[kind.job_total] if kind.job_total else None
         current.finished_at = now
         current.expires_at = now + timedelta(days=settings.EXPORT_RETENTION_DAYS)
         current.save()
         return current
 
 
-def _file_name(job: ExportJob) -> str:
+class _BuiltFile(File):
+    """The finished temporary file; a file-system storage moves it instead of copying it."""
+
+    def __init__(self, file: BinaryIO, path: str) -> None:
+        super().__init__(file)
+        self._path = path
+
+    def temporary_file_path(self) -> str:
+        return self._path
+
+
+def _file_name(job: ExportJob, kind: ExportKind) -> str:
     scope = job.period.code if job.period_id else _("selected")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
-    return f"incentive-details-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
+    return f"{kind.file_stem}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 
 
 def export_file_response(job: ExportJob) -> FileResponse:

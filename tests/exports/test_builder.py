@@ -1,4 +1,4 @@
-"""The file builder on its own: formula injection, control characters, long text, sheet split."""
+"""The writers on their own: formula injection, control characters, long text, sheet split."""
 
 import csv
 import io
@@ -7,27 +7,23 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from incentives.export_builder import (
-    COLUMNS,
-    MAX_CELL_CHARS,
-    MONEY_FORMAT,
-    RATE_FORMAT,
-    TRUNCATED,
-    write_csv,
-    write_xlsx,
-)
+from incentives.export_kinds import DETAIL_COLUMNS as COLUMNS
+from partner_center.exports.cleaning import MAX_CELL_CHARS, TRUNCATED
+from partner_center.exports.csv import write_csv
+from partner_center.exports.xlsx import MONEY_FORMAT, RATE_FORMAT, write_xlsx
 
 
 def row(name="Acme", feedback="", revenue="1234.56", rate="0.0525", amount="64.81"):
+    """A row as the database gives it: stored status values, which the writers label."""
     return (
         "INC-1", "CS1", "2026-10", "Resale", name, "acct", "ECS", None, "Li Wei",
-        Decimal(revenue), Decimal(rate), Decimal(amount), "Pending confirmation", "", feedback,
+        Decimal(revenue), Decimal(rate), Decimal(amount), "pending_confirmation", "", feedback,
     )  # fmt: skip
 
 
 def build_xlsx(rows, **options):
     out = io.BytesIO()
-    result = write_xlsx(rows, out, **options)
+    result = write_xlsx(rows, out, COLUMNS, sheet_title="Details", count_label="Detail lines", **options)
     out.seek(0)
     return result, out
 
@@ -59,13 +55,14 @@ def test_amounts_are_exact_decimals_with_a_two_place_format_and_a_total():
     ]
     result, out = build_xlsx(rows)
 
-    assert result.total_amount == Decimal("1234567890.31") and result.rows == 3
+    assert result.total("amount") == Decimal("1234567890.31") and result.rows == 3
     xml = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
     assert "<v>0.1</v>" in xml and "<v>1234567890.01</v>" in xml  # written from the Decimal, no float drift
     workbook = load_workbook(out)
     details, summary = workbook.worksheets
     assert details.cell(2, 12).number_format == "#,##0.00"
-    assert [c.value for c in details[1]] == [str(header) for header, _ in COLUMNS]
+    assert [c.value for c in details[1]] == COLUMNS.headers()
+    assert details.cell(2, 13).value == "Pending confirmation"  # the bill status's label
     assert summary["B2"].value == 1234567890.31 and summary["B1"].value == 3
 
 
@@ -102,13 +99,14 @@ def test_empty_text_is_an_empty_cell():
 def test_csv_has_the_same_columns_protects_formulas_and_ends_with_the_total():
     out = io.BytesIO()
     result = write_csv(
-        [row(name="=1+1"), row(name="@x"), row(name="北京云智科技有限公司", feedback="a\x07b")], out
+        [row(name="=1+1"), row(name="@x"), row(name="北京云智科技有限公司", feedback="a\x07b")], out, COLUMNS
     )
 
     text = out.getvalue().decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[0] == [str(header) for header, _ in COLUMNS]
+    assert lines[0] == COLUMNS.headers()
     assert [line[4] for line in lines[1:4]] == ["'=1+1", "'@x", "北京云智科技有限公司"]
     assert lines[3][14] == "ab"
     assert lines[1][11] == "64.81"
-    assert lines[-1][0] == "Total amount" and lines[-1][11] == "194.43" == str(result.total_amount)
+    assert lines[-1][0] == "Total amount" and lines[-1][11] == "194.43" == str(result.total("amount"))
+    assert lines[1][12:14] == ["Pending confirmation", ""]  # labels; no feedback is an empty field

@@ -10,8 +10,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from incentives.export_kinds import DETAIL_COLUMNS
 from incentives.models import DetailLine, ExportJob
-from incentives.services.exports import ROW_FIELDS, export_fail, export_request, export_run, exports_expire
+from incentives.services.exports import export_fail, export_request, export_run, exports_expire
 from partner_center.errors import DomainError
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +179,27 @@ def test_files_expire_and_stalled_jobs_fail_with_a_reason(partner_setup, export_
     assert export_run(stalled.pk).status == "failed"  # a late delivery does not revive it
 
 
-def test_row_fields_follow_the_builders_columns():
-    from incentives.export_builder import COLUMNS
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_the_file_has_the_kinds_columns_and_the_bill_status_label(partner_setup, export_data, file_format):
+    job = export_request(
+        user=partner_setup["admin"], method="period", period="2026-10", file_format=file_format
+    )
+    assert job.kind == "incentive_details"
+    job = export_run(job.pk)
+    with job.file.open("rb") as handle:
+        data = handle.read()
+    if file_format == "csv":
+        header, first = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[:2]
+    else:
+        header, first = [
+            [c.value for c in r] for r in load_workbook(io.BytesIO(data))["Details"].iter_rows(max_row=2)
+        ]
+    assert list(header) == DETAIL_COLUMNS.headers() and len(first) == len(DETAIL_COLUMNS)
+    statuses = {line.incentive.statement.get_status_display() for line in DetailLine.objects.all()}
+    assert first[12] in statuses and job.file_name.startswith("incentive-details-")
 
-    assert len(ROW_FIELDS) == len(COLUMNS)
+
+def test_an_unknown_kind_of_export_is_refused(partner_setup, export_data):
+    with pytest.raises(DomainError, match="Unknown kind of export"):
+        export_request(user=partner_setup["admin"], method="period", period="2026-10", kind="nope")
+    assert not ExportJob.objects.exists()

@@ -1,4 +1,5 @@
 import csv
+import os
 import subprocess
 import sys
 import tempfile
@@ -8,16 +9,19 @@ from time import perf_counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from openpyxl import Workbook
 
 from benchmarks.management.commands.bench_summary import bench_periods, bench_programs
 from customers.models import Customer, Membership, Partner
 from incentives.demo.generator import bill_incentives
-from incentives.models import DetailLine
-from incentives.services.exports import ROW_FIELDS, _with_labels, export_lines, export_request
+from incentives.models import DetailLine, ExportJob, ReconciliationPeriod
+from incentives.services.exports import export_request
 from incentives.services.figures import detail_lines_add
+from partner_center.exports.columns import STATUS
+from partner_center.exports.registry import get_kind
 from partner_center.maintenance import vacuum_analyze
 
 PARTNER_CODE = "EXPBENCH"
@@ -30,19 +34,24 @@ class Command(BaseCommand):
         "process for its peak memory) next to plain openpyxl write-only and csv.writer on the same rows."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--lines", type=int, default=1_000_000)
 
-    def handle(self, *args, lines, **options):
+    def handle(self, *args: object, lines: int, **options: object) -> None:
         self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         user, period = self._data(lines)
-        results, peaks = {}, []
-        for file_format in ("xlsx", "csv"):
+        rows, results, plain, peaks = None, {}, {}, []
+        for file_format, plain_writer in (("xlsx", self._plain_xlsx), ("csv", self._plain_csv)):
             job = export_request(user=user, method="period", period=period.code, file_format=file_format)
+            rows = rows if rows is not None else self._rows_as_written(job)
+            # the plain writer just before and just after the worker, so that a change of load on
+            # the machine during the run (other processes) moves both sides of the ratio alike
+            before = plain_writer(rows)
             child = subprocess.run(
                 [sys.executable, "manage.py", "export_run", str(job.pk)], cwd=ROOT, check=True,
                 capture_output=True, text=True,
             )  # fmt: skip
+            plain[file_format] = (before, plain_writer(rows))
             peaks.append(float(child.stdout.rsplit("peak memory:", 1)[1].split()[0]))
             job.refresh_from_db()
             if job.status != "completed":
@@ -50,13 +59,10 @@ class Command(BaseCommand):
             # the worker's own time (counting, reading, writing, storing), not process start-up
             seconds = (job.finished_at - job.started_at).total_seconds()
             results[file_format] = (job.rows_written / seconds, seconds, job.size_bytes)
-        peak_mb = max(peaks)
-        rows = list(_with_labels(export_lines(job).values_list(*ROW_FIELDS).iterator(chunk_size=5000)))
-        plain_xlsx = self._plain_xlsx(rows)
-        plain_csv = self._plain_csv(rows)
-        self._report(len(rows), results, plain_xlsx, plain_csv, peak_mb)
+        self.csv_path = "COPY" if connection.vendor == "postgresql" else "Python csv.writer"
+        self._report(len(rows), results, plain, max(peaks))
 
-    def _data(self, count):
+    def _data(self, count: int) -> tuple[AbstractBaseUser, ReconciliationPeriod]:
         partner, _ = Partner.objects.get_or_create(
             code=PARTNER_CODE, defaults={"name": "Export Bench", "kind": "direct"}
         )
@@ -87,7 +93,19 @@ class Command(BaseCommand):
         self.stdout.write(f"created {count - existing:,} lines in {perf_counter() - started:.1f} s")
         return user, period
 
-    def _plain_xlsx(self, rows):
+    def _rows_as_written(self, job: ExportJob) -> list[list]:
+        """The job's rows from memory, statuses already labelled: what the plain writers get."""
+        kind = get_kind(job.kind)
+        labels = [(index, kind.columns[index].labels()) for index in kind.columns.indexes(STATUS)]
+        rows = []
+        for row in kind.rows(job).values_list(*kind.columns.fields).iterator(chunk_size=5000):
+            row = list(row)
+            for index, names in labels:
+                row[index] = names.get(row[index], row[index]) if row[index] else ""
+            rows.append(row)
+        return rows
+
+    def _plain_xlsx(self, rows: list[list]) -> float:
         started = perf_counter()
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
@@ -97,7 +115,7 @@ class Command(BaseCommand):
             workbook.save(out)
         return len(rows) / (perf_counter() - started)
 
-    def _plain_csv(self, rows):
+    def _plain_csv(self, rows: list[list]) -> float:
         started = perf_counter()
         with tempfile.TemporaryFile("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
@@ -105,18 +123,27 @@ class Command(BaseCommand):
                 writer.writerow(row)
         return len(rows) / (perf_counter() - started)
 
-    def _report(self, count, results, plain_xlsx, plain_csv, peak_mb):
-        xlsx_rate, xlsx_seconds, xlsx_size = results["xlsx"]
-        csv_rate, csv_seconds, csv_size = results["csv"]
-        self.stdout.write(f"{count:,} rows, one period")
-        self.stdout.write(
-            f"xlsx export (worker code, from the database): {xlsx_rate:,.0f} rows/s, {xlsx_seconds:.1f} s, "
-            f"{xlsx_size / 1e6:.1f} MB"
-        )
-        self.stdout.write(f"plain openpyxl write-only from an in-memory list: {plain_xlsx:,.0f} rows/s")
-        self.stdout.write(f"ratio xlsx export / plain openpyxl: {xlsx_rate / plain_xlsx:.2f}x")
-        self.stdout.write(
-            f"csv export (worker code): {csv_rate:,.0f} rows/s, {csv_seconds:.1f} s, {csv_size / 1e6:.1f} MB;"
-            f" plain csv.writer from memory: {plain_csv:,.0f} rows/s; ratio {csv_rate / plain_csv:.2f}x"
-        )
+    def _report(
+        self,
+        count: int,
+        results: dict[str, tuple[float, float, int]],
+        plain: dict[str, tuple[float, float]],
+        peak_mb: float,
+    ) -> None:
+        load = os.getloadavg()[0]
+        self.stdout.write(f"{count:,} rows, one period; {os.cpu_count()} cores, load average now {load:.1f}")
+        names = {"xlsx": "plain openpyxl write-only", "csv": "plain csv.writer"}
+        for file_format in ("xlsx", "csv"):
+            rate, seconds, size = results[file_format]
+            before, after = plain[file_format]
+            how = self.csv_path if file_format == "csv" else "openpyxl"
+            self.stdout.write(
+                f"{file_format} export (worker code, {how}, from the database): {rate:,.0f} rows/s, "
+                f"{seconds:.1f} s, {size / 1e6:.1f} MB"
+            )
+            ratio = rate / ((before + after) / 2)
+            self.stdout.write(
+                f"{names[file_format]} from an in-memory list: {before:,.0f} rows/s before, "
+                f"{after:,.0f} after; ratio {file_format} export / plain: {ratio:.2f}x"
+            )
         self.stdout.write(f"peak RSS of the export processes: {peak_mb:.0f} MB")

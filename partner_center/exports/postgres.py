@@ -1,0 +1,156 @@
+"""The CSV writer's PostgreSQL path: the database writes the rows itself (COPY ... TO STDOUT).
+
+Reading rows into Python objects and formatting them again with the csv module is what made
+CSV exports slow, so on PostgreSQL the rows go from COPY straight into the file, every text
+rule of cleaning.py done in SQL (sql.py), built from the same column list and the queryset's
+own query. The header and the total row are written by csv.py for both paths, and the bytes
+are the same as the Python path's (tests/exports/test_postgres_copy.py).
+
+One repeatable-read, read-only transaction holds: a survey of the rows (count, totals, and
+which text columns hold anything the rules would change), then COPY. The survey makes COPY
+fast: testing every value costs more than writing it, and nearly all values need nothing.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from decimal import Decimal
+from typing import Any, BinaryIO
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, transaction
+from django.db.models import Count, F, Func, QuerySet, Sum, TextField, Value
+from django.db.models.expressions import Col
+from django.db.models.functions import Cast
+
+from .cleaning import MAX_CELL_CHARS
+from .columns import TEXT, BuildResult, Columns
+from .csv import write_header, write_totals
+from .sql import NEEDS_RULES, ROW_NEEDS_RULES, SEPARATOR, Any_, CsvCell, Mode, Test
+
+LONG = f"octet_length({{value}}) > {MAX_CELL_CHARS}"  # chars <= octets: a cheap upper bound
+
+
+def copy_csv(
+    queryset: QuerySet,
+    out: BinaryIO,
+    columns: Columns,
+    *,
+    progress: Callable[[int], None] | None = None,
+    every: int = 10_000,
+) -> BuildResult:
+    """Write the header, the queryset's rows through COPY, and the total row to `out`."""
+    connection = connections[queryset.db]
+    write_header(out, columns)
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
+        if outermost:  # survey and rows from one snapshot, so the totals match the rows
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        result, modes = survey(queryset, columns)
+        try:
+            sql = copy_sql(queryset, columns, modes, cursor.cursor)
+        except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
+            sql = None
+        if sql is not None:
+            target = _Counting(out, progress, every) if progress else None
+            try:
+                cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target or out)
+            finally:
+                if target is not None:
+                    target.close()
+    write_totals(out, columns, result)
+    return result
+
+
+def copy_sql(queryset: QuerySet, columns: Columns, modes: dict[str, Mode], cursor: Any) -> str:
+    """The SELECT that COPY writes: the queryset's own query, each column by its kind and mode.
+
+    COPY takes no parameters, so psycopg2's mogrify binds them; nothing is pasted in.
+    """
+    cells = [CsvCell(column, modes.get(column.field, Mode.RULES)) for column in columns]
+    sql, params = queryset.values_list(*cells).query.sql_with_params()
+    return cursor.mogrify(sql, params).decode()
+
+
+def survey(queryset: QuerySet, columns: Columns) -> tuple[BuildResult, dict[str, Mode]]:
+    """The line count, the totals, and how each text column must be written.
+
+    Columns of the queryset's own table are tested over its rows, in the same query as the
+    totals (one test per row over all of them); a column of a joined table is tested over
+    that whole table, which is small and a superset of what the rows reach.
+    """
+    text = [column.field for column in columns if column.kind is TEXT]
+    own, joined = _sources(queryset, text)
+    aggregates: dict[str, Any] = {"export_rows": Count("pk")}
+    totals = [columns[index].field for index in columns.total_indexes()]
+    aggregates |= {f"export_total_{n}": Sum(field) for n, field in enumerate(totals)}
+    if own:
+        joined_values = Func(Value(SEPARATOR), *[Cast(F(f), TextField()) for f in own], function="concat_ws")
+        aggregates["export_rules"] = Any_(Test(joined_values, "{value} ~ %s", ROW_NEEDS_RULES))
+        aggregates["export_long"] = Any_(Test(joined_values, LONG))
+        aggregates |= {f"export_empty_{n}": Any_(Test(F(f), "{value} = ''")) for n, f in enumerate(own)}
+    values = queryset.order_by().aggregate(**aggregates)
+    sums = {field: values[f"export_total_{n}"] or Decimal("0") for n, field in enumerate(totals)}
+    result = BuildResult(rows=values["export_rows"], totals=sums)
+
+    modes = {field: Mode.RULES for field in text}
+    if own and not (values["export_rules"] or values["export_long"]):
+        modes |= {f: Mode.NULLIF if values[f"export_empty_{n}"] else Mode.RAW for n, f in enumerate(own)}
+    for model, fields in joined.items():
+        tests: dict[str, Any] = {}
+        for n, (_field, attname) in enumerate(fields):
+            tests[f"rules_{n}"] = Any_(Test(F(attname), LONG + " OR {value} ~ %s", NEEDS_RULES))
+            tests[f"empty_{n}"] = Any_(Test(F(attname), "{value} = ''"))
+        found = model._base_manager.using(queryset.db).aggregate(**tests)
+        for n, (field, _attname) in enumerate(fields):
+            if not found[f"rules_{n}"]:
+                modes[field] = Mode.NULLIF if found[f"empty_{n}"] else Mode.RAW
+    return result, modes
+
+
+def _sources(queryset: QuerySet, fields: list[str]) -> tuple[list[str], dict[Any, list[tuple[str, str]]]]:
+    """Which fields are columns of the queryset's own table, and which of a joined table (by model).
+
+    A field that is not a plain column (an annotation, say) is in neither: it keeps the rules.
+    """
+    if not fields:
+        return [], {}
+    query = queryset.values_list(*fields).query
+    own, joined = [], defaultdict(list)
+    for field, col in zip(fields, query.select, strict=True):
+        if not isinstance(col, Col):
+            continue
+        if col.alias == query.base_table:
+            own.append(field)
+        else:
+            joined[col.target.model].append((field, col.target.attname))
+    return own, dict(joined)
+
+
+class _Counting:
+    """Reports progress while COPY writes: psycopg2 calls write() once per row.
+
+    The callback runs in a helper thread: while COPY streams, this thread's connection is busy
+    (and inside a read-only transaction), so a callback that saves progress needs its own.
+    """
+
+    def __init__(self, out: BinaryIO, progress: Callable[[int], None], every: int) -> None:
+        self._write, self._progress, self._every = out.write, progress, every
+        self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-progress")
+        self._calls: list[Future] = []
+        self.rows = 0
+
+    def write(self, data: bytes) -> int:
+        self.rows += 1
+        if self.rows % self._every == 0:
+            self._calls.append(self._helper.submit(self._progress, self.rows))
+        return self._write(data)
+
+    def close(self) -> None:
+        """Wait for the callbacks (re-raising their error) and close the helper's connections."""
+        try:
+            for call in self._calls:
+                call.result()
+        finally:
+            self._helper.submit(connections.close_all).result()
+            self._helper.shutdown()

@@ -1,0 +1,58 @@
+"""Export kinds: what differs between exports. Everything else is shared.
+
+The job model, the task, Export History, the download views, the API, expiry and the text
+rules are the same for every export; a kind only says which rows (a selector taking the job)
+and which columns. Each app registers its kinds once, from its AppConfig.ready().
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+
+from .columns import Columns
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str  # stored on the job (ExportJob.kind, max 40 characters)
+    label: str | Promise
+    sheet_title: str | Promise  # xlsx: "<title>", "<title> (2)", ...
+    file_stem: str  # file names start with it: "<stem>-<partner>-<scope>-<time>-<id>.<format>"
+    columns: Columns
+    # The job's rows, scoped to its partner, in a stable order (the file's row order).
+    rows: Callable[[Any], QuerySet]
+    count_label: str | Promise  # the Summary's line count, e.g. "Detail lines"
+    job_total: str | None = None  # the total column kept on the job (shown in Export History)
+
+    def __post_init__(self) -> None:
+        if len(self.name) > 40:
+            raise ValueError(f"Export kind name {self.name!r} is longer than 40 characters.")
+        totals = [self.columns[index].field for index in self.columns.total_indexes()]
+        if self.job_total is not None and self.job_total not in totals:
+            raise ValueError(
+                f"Export kind {self.name!r}: job_total {self.job_total!r} is not a total column."
+            )
+
+
+_KINDS: dict[str, ExportKind] = {}
+
+
+def register(kind: ExportKind) -> ExportKind:
+    """Register a kind once; registering the same name again with another kind is a mistake."""
+    existing = _KINDS.get(kind.name)
+    if existing is not None and existing is not kind:
+        raise ValueError(f"Export kind {kind.name!r} is already registered.")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def get_kind(name: str) -> ExportKind:
+    """The registered kind; KeyError for an unknown name (callers turn it into their message)."""
+    return _KINDS[name]
+
+
+def kinds() -> list[ExportKind]:
+    return list(_KINDS.values())

@@ -1,0 +1,146 @@
+"""Rows to an .xlsx file, streaming (openpyxl write-only): no row is kept after it is written.
+
+Pure: it knows nothing of jobs or the database; it takes rows (tuples in the column list's
+order) and a binary file, and the column list says how each value is written.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, BinaryIO
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.utils import get_column_letter
+
+from partner_center.formatting import MONEY_NUMBER_FORMAT, RATE_NUMBER_FORMAT
+
+from .cleaning import MAX_CELL_CHARS, local_naive, safe_text
+from .columns import DATE, MONEY, RATE, STATUS, TEXT, BuildResult, Columns
+
+MONEY_FORMAT = MONEY_NUMBER_FORMAT  # "#,##0.00"
+RATE_FORMAT = RATE_NUMBER_FORMAT  # "0.00##%": 0.0725 shows 7.25%, 0.033333 shows 3.3333%
+DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+FORMATS = {MONEY: MONEY_FORMAT, RATE: RATE_FORMAT, DATE: DATE_FORMAT}
+EXCEL_MAX_ROWS = 1_048_575  # data rows under the header
+
+
+def write_xlsx(
+    rows: Iterable[Sequence],
+    out: BinaryIO,
+    columns: Columns,
+    *,
+    sheet_title: str,
+    count_label: str,
+    max_sheet_rows: int = EXCEL_MAX_ROWS,
+    progress: Callable[[int], None] | None = None,
+    every: int = 10_000,
+) -> BuildResult:
+    """Write rows to `out`; past max_sheet_rows data rows they continue on "<title> (2)", ...
+
+    Rows may be lists, which are then reused for the cells (not copied again).
+    """
+    workbook = Workbook(write_only=True)
+    text, dates = columns.indexes(TEXT), columns.indexes(DATE)
+    statuses = [(index, columns[index].labels()) for index in columns.indexes(STATUS)]
+    # labels that are plain text are written as they are; any other goes through _text_cell
+    plain_labels = [{v: label for v, label in names.items() if _is_plain(label)} for _i, names in statuses]
+    totals = list(enumerate(columns.total_indexes()))
+    sums = [Decimal("0")] * len(totals)
+    zone = timezone.get_default_timezone()
+    sheet, styled = _new_sheet(workbook, columns, str(sheet_title), 1)
+    count, in_sheet, sheets = 0, 0, 1
+    for row in rows:
+        if in_sheet == max_sheet_rows:
+            sheets += 1
+            sheet, styled = _new_sheet(workbook, columns, str(sheet_title), sheets)
+            in_sheet = 0
+        values = row if row.__class__ is list else list(row)
+        for position, index in totals:
+            if values[index] is not None:
+                sums[position] += values[index]
+        for (index, names), plain in zip(statuses, plain_labels, strict=True):
+            value = values[index]
+            if not value:
+                values[index] = None  # no status (e.g. no feedback): an empty cell
+            elif value in plain:
+                values[index] = plain[value]
+            else:
+                values[index] = _text_cell(sheet, names.get(value, value))
+        for index in dates:
+            values[index] = local_naive(values[index], zone)
+        for index in text:
+            value = values[index]
+            if value is not None and not _is_plain(value):
+                values[index] = _text_cell(sheet, value)
+        for index, cell in styled:
+            value = values[index]
+            if value is not None:
+                cell.value = value
+                values[index] = cell
+        sheet.append(values)
+        count += 1
+        in_sheet += 1
+        if progress and count % every == 0:
+            progress(count)
+    result = BuildResult(rows=count, totals=columns.totals_by_field(sums), sheets=sheets)
+    _summary_sheet(workbook, columns, str(count_label), result)
+    workbook.save(out)
+    return result
+
+
+def _is_plain(value: object) -> bool:
+    """Text written as it is: printable (no control character, checked in C), not empty, not
+    too long, and not read by openpyxl as a formula. Nearly every value is."""
+    return (
+        value.__class__ is str
+        and value.isprintable()
+        and 0 < len(value) <= MAX_CELL_CHARS  # type: ignore[arg-type]
+        and value[0] != "="  # type: ignore[index]
+    )
+
+
+def _text_cell(sheet: Any, value: object) -> str | Cell | None:
+    """The rules for any other text: cleaned and cut; an empty cell is left out (None), which
+    reads the same and is cheaper; a formula start becomes a string-typed cell."""
+    text = safe_text(value)
+    if not text:
+        return None
+    if text[0] == "=":  # openpyxl would store it as a formula; a string-typed cell keeps it text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        return cell
+    return text
+
+
+def _new_sheet(
+    workbook: Workbook, columns: Columns, title: str, number: int
+) -> tuple[Any, list[tuple[int, Cell]]]:
+    """A details sheet with its header, and one styled cell per number or date column.
+
+    Each styled cell is reused row after row (append() writes a row's cells at once), so a
+    number format is set once per sheet instead of once per cell.
+    """
+    sheet = workbook.create_sheet(title=title if number == 1 else f"{title} ({number})")
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, 1):
+        if column.width:
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.append(columns.headers())
+    styled = []
+    for index in columns.indexes(MONEY, RATE, DATE):
+        cell = WriteOnlyCell(sheet)
+        cell.number_format = FORMATS[columns[index].kind]
+        styled.append((index, cell))
+    return sheet, styled
+
+
+def _summary_sheet(workbook: Workbook, columns: Columns, count_label: str, result: BuildResult) -> None:
+    sheet = workbook.create_sheet(title=str(_("Summary")))
+    sheet.append([count_label, result.rows])
+    for index in columns.total_indexes():
+        column = columns[index]
+        total = WriteOnlyCell(sheet, value=result.totals[column.field])
+        total.number_format = MONEY_FORMAT
+        sheet.append([column.total_title(), total])
