@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import BinaryIO
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.files import File
 from django.db import connections, transaction
 from django.db.models import F, QuerySet
@@ -43,7 +43,7 @@ from ..models import (
 )
 
 logger = logging.getLogger(__name__)
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ExportFormat.CSV: "text/csv; charset=utf-8",
 }
@@ -51,7 +51,7 @@ CONTENT_TYPES = {
 
 def export_request(
     *,
-    user: AbstractBaseUser,
+    user: User,
     method: str,
     file_format: str = ExportFormat.XLSX,
     period: str | None = None,
@@ -219,7 +219,7 @@ class _BuiltFile(File):
 
 
 def _file_name(job: ExportJob, kind: ExportKind) -> str:
-    scope = job.period.code if job.period_id else _("selected")
+    scope = job.period.code if job.period is not None else _("selected")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
     return f"{kind.file_stem}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 

@@ -11,6 +11,7 @@ paths write the same bytes.
 
 import re
 from datetime import datetime, tzinfo
+from typing import Any
 
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ def _cut(text: str) -> str:
     return text
 
 
-def clean_text(value: object) -> str:
+def clean_text(value: Any) -> str:
     """Remove XML-illegal control characters and cut over-long text with a visible marker."""
     text = "" if value is None else str(value)
     if ILLEGAL_XML.search(text):
@@ -41,14 +42,14 @@ def clean_text(value: object) -> str:
     return _cut(text)
 
 
-def safe_text(value: object) -> str:
+def safe_text(value: Any) -> str:
     """clean_text with a fast path: printable text of normal length (checked in C) needs nothing."""
     if value.__class__ is str and value.isprintable() and len(value) <= MAX_CELL_CHARS:
         return value
     return clean_text(value)
 
 
-def csv_text(value: object) -> str:
+def csv_text(value: Any) -> str:
     """A CSV field: cleaned (CR too), cut, and an apostrophe before a formula start."""
     if value.__class__ is str and value.isprintable() and len(value) <= MAX_CELL_CHARS:
         text = value

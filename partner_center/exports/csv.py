@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from .cleaning import csv_text, local_text
 from .columns import DATE, STATUS, TEXT, BuildResult, Columns
 
 
-def _writer(stream: io.TextIOWrapper) -> "csv._writer":
+def _writer(stream: io.TextIOWrapper) -> Any:  # csv.writer's type is not public
     return csv.writer(stream, lineterminator="\n")
 
 
@@ -63,7 +63,7 @@ def write_csv(
     zone = timezone.get_default_timezone()
     count = 0
     for row in rows:
-        values = row if row.__class__ is list else list(row)
+        values = cast(list, row) if row.__class__ is list else list(row)
         for position, index in enumerate(totals):
             if values[index] is not None:
                 sums[position] += values[index]

@@ -8,16 +8,18 @@ writing it (a regular expression per value), so most columns are written RAW.
 """
 
 import enum
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import Aggregate, BooleanField, Expression, F, TextField
+from django.db.models.expressions import Combinable
 from django.utils import timezone
 
 from .cleaning import FORMULA_STARTS, ILLEGAL_CSV_CHARS, MAX_CELL_CHARS, TRUNCATED, csv_text
 from .columns import DATE, STATUS, TEXT, Column
 
 
-def _regex_chars(chars: str) -> str:
+def _regex_chars(chars: Iterable[str]) -> str:
     """Characters as regular-expression escapes; NUL is left out, PostgreSQL text never holds it."""
     return "".join(f"\\x{ord(char):02x}" for char in chars if char != "\0")
 
@@ -57,7 +59,7 @@ class Test(Expression):
     def get_source_expressions(self) -> list:
         return [self.source]
 
-    def set_source_expressions(self, expressions: list) -> None:
+    def set_source_expressions(self, expressions: Sequence[Combinable | Expression]) -> None:
         (self.source,) = expressions
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
@@ -84,8 +86,8 @@ class CsvCell(Expression):
     def get_source_expressions(self) -> list:
         return [self.source]
 
-    def set_source_expressions(self, expressions: list) -> None:
-        (self.source,) = expressions
+    def set_source_expressions(self, expressions: Sequence[Combinable | Expression]) -> None:
+        (self.source,) = expressions  # type: ignore[assignment]  # Django passes back what it got
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
         value, params = compiler.compile(self.source)

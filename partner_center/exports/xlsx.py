@@ -6,7 +6,7 @@ order) and a binary file, and the column list says how each value is written.
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,7 +56,7 @@ def write_xlsx(
             sheets += 1
             sheet, styled = _new_sheet(workbook, columns, str(sheet_title), sheets)
             in_sheet = 0
-        values = row if row.__class__ is list else list(row)
+        values = cast(list, row) if row.__class__ is list else list(row)
         for position, index in totals:
             if values[index] is not None:
                 sums[position] += values[index]
@@ -90,14 +90,14 @@ def write_xlsx(
     return result
 
 
-def _is_plain(value: object) -> bool:
+def _is_plain(value: Any) -> bool:
     """Text written as it is: printable (no control character, checked in C), not empty, not
     too long, and not read by openpyxl as a formula. Nearly every value is."""
     return (
         value.__class__ is str
         and value.isprintable()
-        and 0 < len(value) <= MAX_CELL_CHARS  # type: ignore[arg-type]
-        and value[0] != "="  # type: ignore[index]
+        and 0 < len(value) <= MAX_CELL_CHARS
+        and value[0] != "="
     )
 
 
@@ -141,6 +141,7 @@ def _summary_sheet(workbook: Workbook, columns: Columns, count_label: str, resul
     sheet.append([count_label, result.rows])
     for index in columns.total_indexes():
         column = columns[index]
-        total = WriteOnlyCell(sheet, value=result.totals[column.field])
+        # openpyxl writes a Decimal as a number; its stubs leave Decimal out
+        total = WriteOnlyCell(sheet, value=result.totals[column.field])  # type: ignore[arg-type]
         total.number_format = MONEY_FORMAT
         sheet.append([column.total_title(), total])

@@ -6,10 +6,11 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from openpyxl import Workbook
@@ -40,7 +41,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, lines: int, **options: object) -> None:
         self.stdout.write(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         user, period = self._data(lines)
-        rows, results, plain, peaks = None, {}, {}, []
+        rows: list[list[Any]] | None = None
+        results: dict[str, tuple[float, float, int]] = {}
+        plain, peaks = {}, []
         for file_format, plain_writer in (("xlsx", self._plain_xlsx), ("csv", self._plain_csv)):
             job = export_request(user=user, method="period", period=period.code, file_format=file_format)
             rows = rows if rows is not None else self._rows_as_written(job)
@@ -57,12 +60,14 @@ class Command(BaseCommand):
             if job.status != "completed":
                 raise CommandError(job.error)
             # the worker's own time (counting, reading, writing, storing), not process start-up
+            assert job.finished_at and job.started_at and job.size_bytes is not None
             seconds = (job.finished_at - job.started_at).total_seconds()
             results[file_format] = (job.rows_written / seconds, seconds, job.size_bytes)
         self.csv_path = "COPY" if connection.vendor == "postgresql" else "Python csv.writer"
+        assert rows is not None
         self._report(len(rows), results, plain, max(peaks))
 
-    def _data(self, count: int) -> tuple[AbstractBaseUser, ReconciliationPeriod]:
+    def _data(self, count: int) -> tuple[User, ReconciliationPeriod]:
         partner, _ = Partner.objects.get_or_create(
             code=PARTNER_CODE, defaults={"name": "Export Bench", "kind": "direct"}
         )
