@@ -128,11 +128,10 @@ def _new_sheet(
         if column.width:
             sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.append(columns.headers())
-    styled = []
-    for index in columns.indexes(MONEY, RATE, DATE):
-        cell = WriteOnlyCell(sheet)
-        cell.number_format = FORMATS[columns[index].kind]
-        styled.append((index, cell))
+    styled: list[tuple[int, Cell]] = [
+        (index, StyledCell(sheet, FORMATS[columns[index].kind]))
+        for index in columns.indexes(MONEY, RATE, DATE)
+    ]
     return sheet, styled
 
 
@@ -145,3 +144,26 @@ def _summary_sheet(workbook: Workbook, columns: Columns, count_label: str, resul
         total = WriteOnlyCell(sheet, value=result.totals[column.field])  # type: ignore[arg-type]
         total.number_format = MONEY_FORMAT
         sheet.append([column.total_title(), total])
+
+
+class StyledCell(Cell):
+    """A number or date cell with a fixed format, reused row after row for its column.
+
+    The one place this module reaches past openpyxl's public API, on purpose: a public
+    WriteOnlyCell looks its style up in the workbook on every append and formats its repr into
+    an error message openpyxl then catches. Caching the style id and a cheap repr measured
+    0.864x -> 0.908x of plain openpyxl on 150,000 in-memory detail rows (2 cores, best of 3),
+    which is what keeps the worker at the issue's 0.9x. Reuse is safe: append() writes a row's
+    cells at once.
+    """
+
+    __slots__ = ("style_id",)
+    has_style = True
+
+    def __init__(self, sheet: Any, number_format: str) -> None:
+        super().__init__(sheet, row=1, column=1)
+        self.number_format = number_format
+        self.style_id = Cell.style_id.fget(self)  # type: ignore[attr-defined,misc]
+
+    def __repr__(self) -> str:
+        return "<StyledCell>"
