@@ -62,7 +62,7 @@ def serve(checkout: Path, port: int) -> subprocess.Popen:
         "STATIC_ROOT": str(checkout / "var" / "page-weight-static"),
     }
     python = checkout / ".venv" / "bin" / "python"
-    collect = [python, "manage.py", "collectstatic", "--noinput", "-v0"]
+    collect: list[str | Path] = [python, "manage.py", "collectstatic", "--noinput", "-v0"]
     subprocess.run(collect, cwd=checkout, env=env, check=True)
     server = subprocess.Popen(
         [checkout / ".venv" / "bin" / "gunicorn", "partner_center.wsgi:application",
