@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "partner_center.health.HealthCheckMiddleware",  # /healthz, /readyz: before host checks and HTTPS
     "django.middleware.security.SecurityMiddleware",
     "partner_center.compression.PageGZipMiddleware",  # compresses what all below wrote
     "whitenoise.middleware.WhiteNoiseMiddleware",
