@@ -33,7 +33,7 @@ def test_the_stack_has_migrate_web_worker_beat_postgres_and_redis(compose):
     services = compose["services"]
     assert set(services) == {"migrate", "web", "worker", "beat", "db", "redis"}
     assert services["web"]["command"].startswith("gunicorn partner_center.wsgi:application")
-    assert services["worker"]["command"].startswith("celery -A partner_center worker")
+    assert "exec celery -A partner_center worker" in services["worker"]["command"]
     assert services["beat"]["command"].startswith("celery -A partner_center beat")
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
@@ -63,7 +63,12 @@ def test_the_web_health_check_asks_readyz_which_the_first_middleware_answers(com
 def test_app_services_share_one_environment_that_settings_accept(compose, tmp_path):
     services = compose["services"]
     env = _env(services["web"])
-    assert _env(services["worker"]) == env == _env(services["beat"]) == _env(services["migrate"])
+    assert env == _env(services["beat"]) == _env(services["migrate"])
+    worker = _env(services["worker"])
+    # the worker alone adds the folder its prefork children share their metrics in, made at start
+    assert worker.pop("PROMETHEUS_MULTIPROC_DIR") == "/tmp/prometheus-worker"
+    assert 'mkdir -p "$$PROMETHEUS_MULTIPROC_DIR"' in services["worker"]["command"]
+    assert worker == env
     db = services["db"]["environment"]
     assert (
         env["DATABASE_URL"]

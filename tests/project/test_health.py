@@ -48,12 +48,11 @@ def test_readyz_is_unavailable_while_a_migration_is_pending(probe, monkeypatch):
     assert probe.get("/readyz").json() == {"status": "unavailable", "failed": ["migrations"]}
 
 
-def test_readyz_is_unavailable_when_the_broker_does_not_answer(probe, settings):
+def test_readyz_is_unavailable_when_the_broker_does_not_answer(probe, monkeypatch):
+    from kombu import Connection
+
     from partner_center.celery import app
 
-    previous = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    try:
-        assert probe.get("/readyz").json()["failed"] == ["broker"]
-    finally:
-        app.conf.broker_url = previous
+    # a real connection attempt, to a port nothing listens on
+    monkeypatch.setattr(app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0"))
+    assert probe.get("/readyz").json()["failed"] == ["broker"]

@@ -21,6 +21,7 @@ from tests.factories import PASSWORD
 from tests.workers import ROOT, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
+METRICS_TOKEN = "scrape-" + "m" * 40
 CACHE_URL = os.environ.get("TEST_SHARED_CACHE_URL", "redis://127.0.0.1:6379/3")
 
 
@@ -44,7 +45,7 @@ def shared_cache():
 
 @pytest.fixture
 def two_web_processes(shared_cache, tmp_path):
-    env = worker_env(tmp_path, CACHE_URL=shared_cache, DJANGO_DEBUG="true")
+    env = worker_env(tmp_path, CACHE_URL=shared_cache, DJANGO_DEBUG="true", METRICS_TOKEN=METRICS_TOKEN)
     ports = [_free_port(), _free_port()]
     servers = [
         subprocess.Popen(
@@ -128,3 +129,21 @@ def test_a_session_started_on_one_web_process_is_valid_on_the_other_and_ends_on_
     browser.jar.set_cookie(session)  # replay the old cookie: the first process must have forgotten it
     status, location = browser.open(f"{first}/incentives/summary/")
     assert status == 302 and location.startswith("/accounts/login/")
+
+
+def test_a_gunicorn_process_serves_the_metrics_of_its_workers(two_web_processes, partner_setup):
+    first, _ = two_web_processes
+    browser = Browser()
+    browser.sign_in(first, partner_setup["admin"].username)
+    for _ in range(3):
+        browser.open(f"{first}/incentives/summary/")
+    request = urllib.request.Request(f"{first}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read().decode()
+    # gunicorn.conf.py: the workers write to a shared folder (prometheus_client's multiprocess mode)
+    match = re.search(
+        r"django_http_requests_latency_seconds_by_view_method_count"
+        r'\{[^}]*view="incentives:summary"[^}]*\} (\S+)',
+        body,
+    )
+    assert match and float(match.group(1)) == 3
