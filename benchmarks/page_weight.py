@@ -100,27 +100,32 @@ def visit(page, path: str) -> dict:
 
 
 def measure(
-    base_url: str, runs: int, user: str = USER, password: str = PASSWORD
+    base_url: str, runs: int, user: str = USER, password: str = PASSWORD, browser=None
 ) -> dict[str, dict[str, dict]]:
-    from playwright.sync_api import sync_playwright
+    """Medians per page and visit; in a browser of the caller's (a test's) or one started here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                return measure(base_url, runs, user, password, browser)
+            finally:
+                browser.close()
     results: dict[str, dict[str, list[dict]]] = {name: {"first": [], "return": []} for name in PAGES}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            for name, path in PAGES.items():
-                # A fresh context per first visit; the sign-in page's own static files are
-                # cleared from the cache by a second, empty context holding only the cookies.
-                context, page = signed_in_context(browser, base_url, user, password)
-                cookies = context.cookies()
-                context.close()
-                context = browser.new_context(base_url=base_url, viewport={"width": 1440, "height": 900})
-                context.add_cookies(cookies)
-                page = context.new_page()
-                results[name]["first"].append(visit(page, path))
-                results[name]["return"].append(visit(page, path))
-                context.close()
-        browser.close()
+    for _ in range(runs):
+        for name, path in PAGES.items():
+            # A fresh context per first visit; the sign-in page's own static files are
+            # cleared from the cache by a second, empty context holding only the cookies.
+            context, page = signed_in_context(browser, base_url, user, password)
+            cookies = context.cookies()
+            context.close()
+            context = browser.new_context(base_url=base_url, viewport={"width": 1440, "height": 900})
+            context.add_cookies(cookies)
+            page = context.new_page()
+            results[name]["first"].append(visit(page, path))
+            results[name]["return"].append(visit(page, path))
+            context.close()
     return {
         name: {visit_kind: median_of(samples) for visit_kind, samples in visits.items()}
         for name, visits in results.items()

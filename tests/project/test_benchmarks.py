@@ -49,17 +49,3 @@ def test_bench_details_times_every_filter_after_seed_demo():
     report = out.getvalue()
     for label in (*REFERENCES, "period only", "customer_name", "order_id prefix", "account_manager"):
         assert re.search(rf"^{re.escape(label)}\s", report, re.MULTILINE), label
-
-
-@pytest.mark.browser
-def test_page_weight_measures_every_partner_page_in_chromium(live_server, partner_setup):
-    from benchmarks.page_weight import PAGES, measure
-    from tests.factories import PASSWORD
-
-    figures = measure(live_server.url, runs=1, user=partner_setup["admin"].username, password=PASSWORD)
-
-    assert set(figures) == set(PAGES)
-    for visits in figures.values():
-        first = visits["first"]
-        assert 0 < first["html"] <= first["total"] and first["requests"] >= 3  # page, CSS, scripts
-        assert first["fcp"] > 0
