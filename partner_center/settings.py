@@ -11,7 +11,6 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -277,37 +276,4 @@ SPECTACULAR_SETTINGS = {
 # --- Logging --------------------------------------------------------------------------------
 # Everything through the root's console handler, once: Django's own "django" handlers would
 # print each record a second time under DEBUG. An expected 403/404 is one line, no traceback.
-# --- Observability (partner_center/observability.py) ----------------------------------------
-METRICS_TOKEN = env.str("METRICS_TOKEN", default="")  # /metrics answers `Authorization: Bearer <token>`
-WORKER_METRICS_PORT = env.int("WORKER_METRICS_PORT", default=0)  # a worker's own /metrics; 0 = none
-DJANGO_GUID = {
-    "GUID_HEADER_NAME": "X-Request-ID",  # taken from a proxy when valid, else made; returned on every answer
-    "IGNORE_URLS": ["healthz", "readyz", "metrics"],
-    "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
-}
-LOG_FORMAT = env.str("LOG_FORMAT", default="text")  # "json" for log collectors (docker-compose.yml)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "one_line_client_errors": {"()": "partner_center.log_filters.OneLineClientErrors"},
-        "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
-    },
-    "formatters": {
-        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["one_line_client_errors", "request_id"],
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-}
+from .settings_observability import *  # noqa: E402,F403  (logs, request ids, metrics)
