@@ -115,8 +115,8 @@ if not _multiprocess():
 
 def metrics(request: HttpRequest) -> HttpResponse:
     token = settings.METRICS_TOKEN
-    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
-    if not token or not hmac.compare_digest(sent.encode(), token.encode()):
+    scheme, _, sent = request.headers.get("Authorization", "").partition(" ")
+    if not token or scheme.lower() != "bearer" or not hmac.compare_digest(sent.encode(), token.encode()):
         raise Http404
     return HttpResponse(generate_latest(metrics_registry()), content_type=CONTENT_TYPE_LATEST)
 

@@ -3,9 +3,12 @@
 Imported by settings.py; kept apart so each settings file reads in one sitting."""
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django_guid.integrations import CeleryIntegration
 
+__all__ = ["DJANGO_GUID", "LOGGING", "LOG_FORMAT", "METRICS_TOKEN", "WORKER_METRICS_PORT"]
 env = environ.Env()
+LOG_FORMATS = ("text", "json")
 
 # --- Observability (partner_center/observability.py) ----------------------------------------
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")  # /metrics answers `Authorization: Bearer <token>`
@@ -15,7 +18,9 @@ DJANGO_GUID = {
     "IGNORE_URLS": ["healthz", "readyz", "metrics"],
     "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
 }
-LOG_FORMAT = env.str("LOG_FORMAT", default="text")  # "json" for log collectors (docker-compose.yml)
+LOG_FORMAT = env.str("LOG_FORMAT", default="text").lower()  # "json" for log collectors (docker-compose.yml)
+if LOG_FORMAT not in LOG_FORMATS:  # else logging fails to configure with a cryptic KeyError at start
+    raise ImproperlyConfigured(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

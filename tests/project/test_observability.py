@@ -64,6 +64,8 @@ def test_metrics_are_a_404_without_the_scrapers_token(client, settings):
     settings.METRICS_TOKEN = TOKEN
     assert client.get("/metrics").status_code == 404
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer wrong").status_code == 404
+    assert client.get("/metrics", HTTP_AUTHORIZATION=TOKEN).status_code == 404  # the scheme is required
+    assert client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").status_code == 200
 
 
 @pytest.mark.django_db
@@ -86,3 +88,27 @@ def test_metrics_show_latency_by_view_task_runtimes_export_speed_and_queue_depth
     assert re.search(r'portal_task_seconds_count\{task="incentives.tasks.build_export"\} [1-9]', body)
     assert re.search(r"portal_export_rows_per_second_count [1-9]", body)
     assert re.search(r'portal_queue_depth\{queue="celery"\} \d', body)
+
+
+def test_a_mistyped_log_format_stops_start_up_with_a_message_that_names_it(tmp_path):
+    from tests.project.test_settings import load
+
+    result = load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path), LOG_FORMAT="jsno")
+    assert result.returncode != 0
+    assert "LOG_FORMAT must be one of text, json, not 'jsno'" in result.stderr
+    assert load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path), LOG_FORMAT="JSON").returncode == 0
+
+
+def test_gunicorn_clears_only_its_own_metric_files_from_the_folder_it_is_given(tmp_path, monkeypatch):
+    import runpy
+
+    from tests.workers import ROOT
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    (tmp_path / "counter_123.db").write_bytes(b"stale")
+    (tmp_path / "export.xlsx").write_bytes(b"an operator's file")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+
+    config["on_starting"](server=None)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
