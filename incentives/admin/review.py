@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Partner
+from partner_center.admin_read_only import ServiceOwnedReadOnly
 
 from ..models import (
     DetailLine,
@@ -74,7 +75,7 @@ class ProgramFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReviewIncentiveInline(IncentiveAmountColumn, admin.TabularInline):
+class ReviewIncentiveInline(IncentiveAmountColumn, ServiceOwnedReadOnly, admin.TabularInline):
     model = Incentive
     readonly_fields = ("incentive_id", "program", "amount_in_bill", "lines")
     fields = readonly_fields
