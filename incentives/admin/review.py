@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from customers.models import Partner
 from partner_center.admin_read_only import ServiceOwnedReadOnly
+from partner_center.params import whole_number
 
 from ..models import (
     DetailLine,
@@ -43,7 +44,8 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         return [*S.choices, (self.ALL, _("All"))]
 
     def value(self):
-        return super().value() or S.ISSUING
+        chosen = super().value()  # a value that is no status is ignored, like no value
+        return chosen if chosen in S.values or chosen == self.ALL else S.ISSUING
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
@@ -67,10 +69,9 @@ class ProgramFilter(admin.SimpleListFilter):
         return IncentiveProgram.objects.values_list("pk", "name")
 
     def queryset(self, request, queryset):
-        program_id = self.value()  # a pk of lookups(), from the query string
-        if program_id:
-            # int(): a pk is a number (not one: ValueError, the admin's ?e=1, as Django's own would be)
-            incentives = Incentive.objects.filter(program_id=int(program_id))
+        program_id = whole_number(self.value())  # a pk of lookups(); anything else is ignored
+        if program_id is not None:
+            incentives = Incentive.objects.filter(program_id=program_id)
             return queryset.filter(pk__in=incentives.values("statement_id"))
         return queryset
 

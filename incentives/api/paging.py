@@ -20,6 +20,7 @@ from partner_center.paging import (
     page_number_from,
     past_the_end,
 )
+from partner_center.params import whole_number
 
 if TYPE_CHECKING:
     from ..filters.details import Totals
@@ -61,10 +62,11 @@ class DetailsPagination(BasePagination):
         raw = request.query_params.get(self.page_size_query_param, "")
         if not raw:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        size = whole_number(raw, minimum=1, maximum=self.max_page_size)
+        if size is None:
             message = _("page_size must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
             raise ValidationError({"page_size": [message]})
-        return int(raw)
+        return size
 
     def _link(self, request: Request, cursor: Cursor | None) -> str | None:
         if cursor is None:
