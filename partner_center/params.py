@@ -9,6 +9,7 @@ link of ours ever contains. Numbers are bounded so that they fit a PostgreSQL bi
 import re
 
 MAX_DIGITS = 18  # below 9.2e18, PostgreSQL's bigint
+MAX_ID = 10**MAX_DIGITS - 1  # the largest id a parameter may name
 _WHOLE_NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
 
 

@@ -263,6 +263,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "partner_center.api_schema.document_errors",  # the 400/401/403/404 every operation may give
+    ],
     "ENUM_NAME_OVERRIDES": {
         "BillStatusEnum": "incentives.models.StatementStatus",
         "ExportStatusEnum": "incentives.models.ExportStatus",
