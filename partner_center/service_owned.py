@@ -16,10 +16,15 @@ from typing import Any
 
 ALL = "__all__"
 
-# Models we do not own: what Django and DRF write themselves.
-OTHER_MODELS: dict[str, tuple[str, ...]] = {
+# Models we do not own: what Django and the libraries write themselves (a library not
+# installed is simply never looked up).
+OTHER_MODELS: dict[str, tuple[str, ...] | str] = {
     "auth.user": ("last_login", "date_joined"),  # the sign-in and the account's creation
     "authtoken.token": ("key", "created"),  # generated when the token is made
+    "knox.authtoken": ("digest", "token_key", "created", "expiry"),
+    "axes.accessattempt": ALL,  # sign-in throttling's records
+    "axes.accesslog": ALL,
+    "axes.accessfailurelog": ALL,
 }
 
 

@@ -104,6 +104,14 @@ def test_deeply_nested_json_is_a_400(client, everything, depth):
     assert ExportJob.objects.count() == 1  # the fixture's own
 
 
+def test_deeply_nested_json_on_the_token_endpoint_is_a_400(client, everything):
+    body = '{"username": "x", "password": ' + _nested(1000) + "}"
+
+    response = client.post("/api/v1/auth/token/", body, content_type="application/json")
+
+    assert response.status_code == 400 and "nested more than" in response.json()["detail"]
+
+
 def test_an_ordinary_json_request_still_works(client, everything):
     client.force_login(everything["finance"])
     ids = list(DetailLine.objects.filter(partner=everything["distributor"]).values_list("pk", flat=True)[:5])
