@@ -1,16 +1,20 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+
+from partner_center.admin_read_only import ServiceOwnedReadOnly
 
 from .models import Customer, Membership, Partner
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ServiceOwnedReadOnly, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["code", "name", "kind", "distributor"]
     list_filter = ["kind"]
     search_fields = ["code", "name"]
@@ -19,7 +23,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["user", "partner", "role"]
     list_filter = ["role", "partner__kind"]
     search_fields = ["user__username", "partner__name"]
@@ -28,9 +32,19 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Customer)
-class CustomerAdmin(admin.ModelAdmin):
+class CustomerAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["name", "account", "partner", "association_type", "account_manager", "tier2_reseller"]
     list_filter = ["association_type", "partner__kind"]
     search_fields = ["name", "=account", "partner__name", "account_manager"]
     list_select_related = ["partner", "tier2_reseller"]
     autocomplete_fields = ["partner", "tier2_reseller"]
+
+
+# Django's user admin, with what Django itself writes (the last sign-in, the account's creation)
+# read-only like every service-owned field (partner_center/service_owned.py: OTHER_MODELS).
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(ServiceOwnedReadOnly, UserAdmin):
+    pass

@@ -40,6 +40,8 @@ class Partner(models.Model):
         help_text=_("Only for resellers that sell through a distributor."),
     )
 
+    SERVICE_OWNED_FIELDS = ()  # master data, maintained by staff
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -65,6 +67,8 @@ class Membership(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    SERVICE_OWNED_FIELDS = ()
 
     class Meta:
         verbose_name = _("membership")
@@ -92,6 +96,8 @@ class Customer(models.Model):
         limit_choices_to={"kind": PartnerKind.RESELLER},
     )
 
+    SERVICE_OWNED_FIELDS = ()
+
     class Meta:
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
@@ -115,6 +121,8 @@ class UserPreference(models.Model):
         blank=True,
         help_text=_("The language of the portal and of e-mails; empty: the browser's language."),
     )
+
+    SERVICE_OWNED_FIELDS = ()  # the person's own choice, which staff may also set
 
     class Meta:
         verbose_name = _("user preference")

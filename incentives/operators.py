@@ -23,7 +23,6 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "view_deadlinereminder"),
     ("incentives", "view_incentive"),
     ("incentives", "view_detailline"),
-    ("incentives", "change_detailline"),
     ("incentives", "view_statementevent"),
     ("incentives", "view_exportjob"),  # see export activity; downloading is Vendor finance's
     ("incentives", "view_feedbackline"),

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from .params import whole_number
+
 
 class PageError(ValueError):
     """A page link that cannot be served; the message is safe to show."""
@@ -52,9 +54,10 @@ def _id(params, name):
     raw = params.get(name)
     if raw in (None, ""):
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    number = whole_number(raw)
+    if number is None:
         raise PageError(_("This page link is malformed (%(name)s must be a row number).") % {"name": name})
-    return int(raw)
+    return number
 
 
 def keyset_page(queryset, cursor: Cursor, size: int, row: Callable[[Any], Any] | None = None) -> KeysetPage:
@@ -91,10 +94,11 @@ def page_number_from(params, name: str = "page") -> int:
     raw = params.get(name)
     if raw in (None, ""):
         return 1
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    number = whole_number(raw, minimum=1, maximum=999_999_999)
+    if number is None:
         message = _("This page link is malformed (%(name)s must be a whole number from 1).")
         raise PageError(message % {"name": name})
-    return int(raw)
+    return number
 
 
 def past_the_end(number: int, last: int) -> PageError:

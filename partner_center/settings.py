@@ -30,7 +30,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "partner_center.admin_site.PortalAdminConfig",  # django.contrib.admin; ignores unparsable filters
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -253,6 +253,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",  # browser session, CSRF enforced
     ],
     "DEFAULT_PERMISSION_CLASSES": ["partner_center.api_permissions.IsPartnerMember"],
+    "DEFAULT_PARSER_CLASSES": [
+        "partner_center.api_parsers.DepthLimitedJSONParser",  # a 400, not a RecursionError
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -267,6 +272,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "partner_center.api_schema.document_errors",  # the 400/401/403/404 every operation may give
+    ],
     "ENUM_NAME_OVERRIDES": {
         "BillStatusEnum": "incentives.models.StatementStatus",
         "ExportStatusEnum": "incentives.models.ExportStatus",

@@ -1,7 +1,8 @@
 """What the operators' admin pages share: read-only admins and inlines.
 
 Status changes happen only through the services (admin actions), never by editing a field;
-every field a service owns is read-only.
+every field a service owns is read-only (partner_center/admin_read_only.py, mixed into every
+admin and inline of the project).
 """
 
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.formatting import money, rate
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ class StaffRequest(HttpRequest):
     user: "User"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -36,7 +38,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ServiceOwnedReadOnly, admin.TabularInline):
     """Rows shown under their parent, never added, edited or deleted there."""
 
     extra = 0

@@ -2,16 +2,18 @@
 
 from django.contrib import admin
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
+
 from ..models import IncentiveProgram, ProgramRate, ReconciliationPeriod
 
 
-class ProgramRateInline(admin.TabularInline):
+class ProgramRateInline(ServiceOwnedReadOnly, admin.TabularInline):
     model = ProgramRate
     extra = 0
 
 
 @admin.register(IncentiveProgram)
-class IncentiveProgramAdmin(admin.ModelAdmin):
+class IncentiveProgramAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["code", "name", "association_type"]
     list_filter = ["association_type"]
     search_fields = ["code", "name"]
@@ -19,6 +21,6 @@ class IncentiveProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReconciliationPeriod)
-class ReconciliationPeriodAdmin(admin.ModelAdmin):
+class ReconciliationPeriodAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["code", "start", "end", "confirmation_deadline"]
     search_fields = ["code"]

@@ -7,13 +7,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
+
 from ..models import ExportJob
 from ..policies import export_is_downloadable
 from ..services.exports import export_file_response
 
 
 @admin.register(ExportJob)
-class ExportJobAdmin(admin.ModelAdmin):
+class ExportJobAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = [
         "requested_at", "partner", "method", "file_format", "period", "requested_by", "status",
         "rows_written", "rows_total", "size_bytes", "finished_at", "expires_at", "download",

@@ -6,6 +6,7 @@ from django.db.models import Case, Value, When
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.errors import DomainError, InvalidInput
 
 from ..models import FeedbackLine, FeedbackMessage, FeedbackStatus
@@ -60,7 +61,7 @@ class FeedbackMessageInline(ReadOnlyInline):
 
 
 @admin.register(FeedbackLine)
-class FeedbackLineAdmin(admin.ModelAdmin):
+class FeedbackLineAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     """Partners' feedback to answer: reply, and set it answered or resolved (via the service)."""
 
     form = FeedbackReplyForm

@@ -14,6 +14,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Partner
+from partner_center.admin_read_only import ServiceOwnedReadOnly
+from partner_center.params import whole_number
 
 from ..models import (
     DetailLine,
@@ -42,7 +44,8 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         return [*S.choices, (self.ALL, _("All"))]
 
     def value(self):
-        return super().value() or S.ISSUING
+        chosen = super().value()  # a value that is no status is ignored, like no value
+        return chosen if chosen in S.values or chosen == self.ALL else S.ISSUING
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
@@ -66,15 +69,14 @@ class ProgramFilter(admin.SimpleListFilter):
         return IncentiveProgram.objects.values_list("pk", "name")
 
     def queryset(self, request, queryset):
-        program_id = self.value()  # a pk of lookups(), from the query string
-        if program_id:
-            # int(): a pk is a number (not one: ValueError, the admin's ?e=1, as Django's own would be)
-            incentives = Incentive.objects.filter(program_id=int(program_id))
+        program_id = whole_number(self.value())  # a pk of lookups(); anything else is ignored
+        if program_id is not None:
+            incentives = Incentive.objects.filter(program_id=program_id)
             return queryset.filter(pk__in=incentives.values("statement_id"))
         return queryset
 
 
-class ReviewIncentiveInline(IncentiveAmountColumn, admin.TabularInline):
+class ReviewIncentiveInline(IncentiveAmountColumn, ServiceOwnedReadOnly, admin.TabularInline):
     model = Incentive
     readonly_fields = ("incentive_id", "program", "amount_in_bill", "lines")
     fields = readonly_fields

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.errors import DomainError
 
 from ..models import Statement
@@ -75,7 +76,7 @@ def run_each(bills: QuerySet[Statement], transition: Callable[[int], Transition]
     return outcome
 
 
-class BillReviewAdmin(admin.ModelAdmin):
+class BillReviewAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     """An admin of bills with the two review actions, and their buttons on the bill's page."""
 
     change_form_template = "admin/incentives/review_change_form.html"

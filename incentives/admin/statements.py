@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from partner_center.admin_read_only import ServiceOwnedReadOnly
+
 from ..models import DetailLine, Incentive, Statement, StatementEvent
 from ..services.statements import statement_publish
 from .base import (
@@ -68,6 +70,9 @@ class StatementAdmin(BillReviewAdmin):
     def has_add_permission(self, request):
         return False  # bills are created by the figures import, never by hand
 
+    def has_change_permission(self, request, obj=None):
+        return False  # every field is the services' (Publish, Approve, Return are the changes)
+
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -90,7 +95,7 @@ class StatementAdmin(BillReviewAdmin):
 
 
 @admin.register(Incentive)
-class IncentiveAdmin(admin.ModelAdmin):
+class IncentiveAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = ["incentive_id", "statement", "program", incentive_amount]
     list_filter = ["program", "statement__period", "statement__status"]
     search_fields = ["incentive_id", "statement__partner__name"]
@@ -100,12 +105,15 @@ class IncentiveAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False  # the figures import's
+
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(DetailLine)
-class DetailLineAdmin(admin.ModelAdmin):
+class DetailLineAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = [
         "order_id",
         "incentive",
@@ -134,11 +142,16 @@ class DetailLineAdmin(admin.ModelAdmin):
         "rate",
         "amount",
         "feedback",
+        "feedback_reply",
         "feedback_status",
+        "feedback_at",
     ]
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the import's figures and the feedback service's; replies: Line feedback
 
     def has_delete_permission(self, request, obj=None):
         return False

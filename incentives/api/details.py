@@ -11,6 +11,7 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.fields import empty
 from rest_framework.response import Response
 
 from customers.capabilities import CAPABILITIES, Capability, user_can
@@ -129,10 +130,27 @@ class DetailLineDetailSerializer(DetailLineSerializer):
         return FeedbackMessageSerializer(line_thread(line), many=True).data
 
 
+# What clean_feedback_text accepts, for the schema: a non-blank text without control characters.
+_NO_CONTROL = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+FEEDBACK_TEXT_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": FEEDBACK_MAX_LENGTH,
+    "pattern": rf"^{_NO_CONTROL}*[^\s\x00-\x1f\x7f-\x9f]{_NO_CONTROL}*$",
+}
+
+
+@extend_schema_field(FEEDBACK_TEXT_SCHEMA)
+class FeedbackTextField(serializers.CharField):
+    def run_validation(self, data=empty):
+        if data == "":
+            return data  # refused by validate_text, with the same message as a blank text
+        return super().run_validation(data)
+
+
 class FeedbackInputSerializer(serializers.Serializer):
-    text = serializers.CharField(
+    text = FeedbackTextField(
         trim_whitespace=False,  # clean_feedback_text checks control characters before trimming
-        allow_blank=True,  # so that an empty text gets the same message as a blank one
         help_text=format_lazy(
             _("Required; trimmed; at most {limit} characters; no control characters."),
             limit=FEEDBACK_MAX_LENGTH,

@@ -3,22 +3,23 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from partner_center.api_permissions import CanDownloadExport, CanExport, IsPartnerMember
 from partner_center.errors import Conflict
+from partner_center.params import MAX_ID
 
-from ..models import ExportFormat, ExportJob, ExportMethod, IncentiveProgram
+from ..models import PERIOD_PATTERN, ExportFormat, ExportJob, ExportMethod, IncentiveProgram
 from ..policies import export_is_downloadable
 from ..selectors.exports import exports_for
-from ..services.exports import export_file_response, export_request
+from ..services.exports import CONTENT_TYPES, export_file_response, export_request
 
 
 class ExportJobSerializer(serializers.ModelSerializer):
-    period = serializers.CharField(source="period.code", default=None)
+    period = serializers.CharField(source="period.code", default=None, allow_null=True)  # null: selected
     programs: "serializers.SlugRelatedField[IncentiveProgram]" = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )
@@ -47,7 +48,49 @@ class ExportRequestSerializer(serializers.Serializer):
     programs = serializers.ListField(
         child=serializers.CharField(max_length=20), required=False, max_length=100
     )
-    detail_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
+    detail_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False
+    )
+
+
+# What each method needs, for the schema only (ExportRequestSerializer reads the request, and
+# export_request refuses what these leave out, with its own messages).
+class _ExportBy(serializers.Serializer):
+    format = serializers.ChoiceField(choices=ExportFormat.choices, default=ExportFormat.XLSX)
+
+
+class PeriodExportRequest(_ExportBy):
+    method = serializers.ChoiceField(choices=[ExportMethod.PERIOD.value])
+    period = serializers.RegexField(PERIOD_PATTERN, help_text="The reconciliation period, YYYY-MM.")
+
+
+class ProgramsExportRequest(PeriodExportRequest):
+    method = serializers.ChoiceField(choices=[ExportMethod.PROGRAMS.value])
+    programs = serializers.ListField(
+        child=serializers.CharField(max_length=20), min_length=1, max_length=100, help_text="Program codes."
+    )
+
+
+class SelectedExportRequest(_ExportBy):
+    method = serializers.ChoiceField(choices=[ExportMethod.SELECTED.value])
+    detail_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, help_text="Line ids."
+    )
+
+
+EXPORT_REQUEST = PolymorphicProxySerializer(
+    component_name="ExportRequest",
+    serializers={
+        ExportMethod.PERIOD.value: PeriodExportRequest,
+        ExportMethod.PROGRAMS.value: ProgramsExportRequest,
+        ExportMethod.SELECTED.value: SelectedExportRequest,
+    },
+    resource_type_field_name="method",
+)
+REFUSALS = {
+    400: OpenApiResponse(description="A period, program or selection that is not the partner's, or none."),
+    403: OpenApiResponse(description="Only admin and finance users export."),
+}
 
 
 class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -66,7 +109,7 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         needed = {"create": CanExport, "download": CanDownloadExport}.get(self.action, IsPartnerMember)
         return [needed()]
 
-    @extend_schema(request=ExportRequestSerializer, responses={202: ExportJobSerializer})
+    @extend_schema(request=EXPORT_REQUEST, responses={202: ExportJobSerializer, **REFUSALS})
     def create(self, request):
         given = ExportRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
@@ -83,7 +126,7 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @extend_schema(
         responses={
-            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            **{(200, media_type.split(";")[0]): OpenApiTypes.BINARY for media_type in CONTENT_TYPES.values()},
             409: OpenApiResponse(description="the export has no file (queued, running, failed or expired)"),
         }
     )

@@ -20,12 +20,14 @@ from partner_center.paging import (
     page_number_from,
     past_the_end,
 )
+from partner_center.params import MAX_ID, whole_number
 
 if TYPE_CHECKING:
     from ..filters.details import Totals
     from ..models import ReconciliationPeriod
 
 CURSOR_PARAMS = ("after", "before", "last")
+ONE_OF = "At most one of `after`, `before` and `last` (more: 400)."
 
 
 class DetailsPagination(BasePagination):
@@ -61,10 +63,11 @@ class DetailsPagination(BasePagination):
         raw = request.query_params.get(self.page_size_query_param, "")
         if not raw:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        size = whole_number(raw, minimum=1, maximum=self.max_page_size)
+        if size is None:
             message = _("page_size must be a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
             raise ValidationError({"page_size": [message]})
-        return int(raw)
+        return size
 
     def _link(self, request: Request, cursor: Cursor | None) -> str | None:
         if cursor is None:
@@ -120,11 +123,12 @@ class DetailsPagination(BasePagination):
                 "schema": kind,
             }
 
-        integer = {"type": "integer"}
+        integer = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        row_id = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
         return [
-            param("after", integer, "Page of the lines after this line id (from `next`)."),
-            param("before", integer, "Page of the lines before this line id (from `previous`)."),
-            param("last", {"type": "boolean"}, "The last page."),
+            param("after", row_id, f"Page of the lines after this line id (from `next`). {ONE_OF}"),
+            param("before", row_id, f"Page of the lines before this line id (from `previous`). {ONE_OF}"),
+            param("last", {"type": "boolean"}, f"The last page. {ONE_OF}"),
             param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
         ]
 

@@ -137,7 +137,8 @@ class DetailLineFilter(django_filters.FilterSet):
         # the partner's bills, newest first: the periods to choose from (one query, reused)
         self.bills = list(details_bills_for(request.user)) if request is not None else []
         default = default_bill(self.bills)
-        if data is not None and not data.get("period") and default is not None:
+        # no period, or only spaces (which the field strips to nothing): the default one
+        if data is not None and not (data.get("period") or "").strip() and default is not None:
             data = data.copy()
             data["period"] = default.period.code
         self._init_without_deepcopy(data, queryset, request, prefix)

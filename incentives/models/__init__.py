@@ -1,6 +1,6 @@
 """The incentive module's models, one module per topic; import them from here."""
 
-from .base import MONEY, PERIOD_CODE, RATE, AppendOnlyModel, AppendOnlyQuerySet
+from .base import MONEY, PERIOD_CODE, PERIOD_PATTERN, RATE, AppendOnlyModel, AppendOnlyQuerySet
 from .catalogue import IncentiveProgram, ProgramRate, ReconciliationPeriod
 from .exports import ExportFormat, ExportJob, ExportMethod, ExportStatus
 from .lines import DetailLine, FeedbackAuthor, FeedbackLine, FeedbackMessage, FeedbackStatus, LineTotal
@@ -10,6 +10,7 @@ from .statements import Incentive, PayoutReview, Statement, StatementEvent, Stat
 __all__ = [
     "MONEY",
     "PERIOD_CODE",
+    "PERIOD_PATTERN",
     "RATE",
     "AppendOnlyModel",
     "AppendOnlyQuerySet",

@@ -16,7 +16,8 @@ class DecimalShape(TypedDict):
 
 MONEY: DecimalShape = {"max_digits": 18, "decimal_places": 2}
 RATE: DecimalShape = {"max_digits": 9, "decimal_places": 6}
-PERIOD_CODE = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use the form YYYY-MM, e.g. 2026-10."))
+PERIOD_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+PERIOD_CODE = RegexValidator(PERIOD_PATTERN, _("Use the form YYYY-MM, e.g. 2026-10."))
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -15,6 +15,8 @@ class IncentiveProgram(models.Model):
     association_type = models.CharField(_("association type"), max_length=20, choices=AssociationType.choices)
     policy = models.TextField(_("incentive policy"))
 
+    SERVICE_OWNED_FIELDS = ()  # the vendor's catalogue, maintained by operators
+
     class Meta:
         verbose_name = _("incentive program")
         verbose_name_plural = _("incentive programs")
@@ -30,6 +32,8 @@ class ProgramRate(models.Model):
     program = models.ForeignKey(IncentiveProgram, on_delete=models.CASCADE, related_name="rates")
     product_type = models.CharField(_("product type"), max_length=40)
     rate = models.DecimalField(_("rate"), **RATE, validators=[MinValueValidator(0)])
+
+    SERVICE_OWNED_FIELDS = ()
 
     class Meta:
         verbose_name = _("program rate")
@@ -49,6 +53,8 @@ class ReconciliationPeriod(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     confirmation_deadline = models.DateTimeField(_("confirmation deadline"))
+
+    SERVICE_OWNED_FIELDS = ()
 
     class Meta:
         verbose_name = _("reconciliation period")

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.service_owned import ALL
+
 from .base import MONEY
 from .catalogue import IncentiveProgram, ReconciliationPeriod
 
@@ -55,6 +57,8 @@ class ExportJob(models.Model):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+
+    SERVICE_OWNED_FIELDS = ALL  # the request (export_request) and the worker's progress and result
 
     class Meta:
         verbose_name = _("export")

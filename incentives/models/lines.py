@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.service_owned import ALL
+
 from .base import MONEY, RATE, AppendOnlyModel
 from .catalogue import IncentiveProgram, ReconciliationPeriod
 from .statements import Incentive, Statement
@@ -59,6 +61,9 @@ class DetailLine(models.Model):
         _("feedback status"), max_length=10, choices=FeedbackStatus.choices, blank=True, default=""
     )
     feedback_at = models.DateTimeField(_("feedback updated at"), null=True, blank=True)
+
+    # The import writes the figures, the feedback service the denormalised feedback.
+    SERVICE_OWNED_FIELDS = ALL
 
     class Meta:
         verbose_name = _("detail line")
@@ -123,6 +128,8 @@ class LineTotal(models.Model):
     line_count = models.PositiveIntegerField(_("lines"))
     amount = models.DecimalField(_("amount"), **MONEY)
 
+    SERVICE_OWNED_FIELDS = ALL  # kept by services/line_totals.py
+
     class Meta:
         verbose_name = _("line total")
         verbose_name_plural = _("line totals")
@@ -161,6 +168,8 @@ class FeedbackMessage(AppendOnlyModel):
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(_("feedback status"), max_length=10, choices=FeedbackStatus.choices)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    SERVICE_OWNED_FIELDS = ALL  # the feedback's audit trail
 
     class Meta:
         verbose_name = _("feedback message")

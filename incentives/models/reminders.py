@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.service_owned import ALL
+
 from .statements import Statement
 
 
@@ -25,6 +27,8 @@ class DeadlineReminder(models.Model):
     deadline = models.DateTimeField(_("confirmation deadline"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    SERVICE_OWNED_FIELDS = ALL  # the reminder job's record
 
     class Meta:
         verbose_name = _("deadline reminder")

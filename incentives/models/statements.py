@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.service_owned import ALL
+
 from .base import MONEY, AppendOnlyModel
 from .catalogue import IncentiveProgram, ReconciliationPeriod
 
@@ -41,6 +43,10 @@ class Statement(models.Model):
         help_text=_("Empty when the system confirmed the bill after its deadline."),
     )
 
+    # Written only by the figures import and the status transitions (services/figures.py,
+    # services/statements.py); partner_center/service_owned.py explains the attribute.
+    SERVICE_OWNED_FIELDS = ALL
+
     class Meta:
         verbose_name = _("bill")
         verbose_name_plural = _("bills")
@@ -68,6 +74,8 @@ class Incentive(models.Model):
     program = models.ForeignKey(IncentiveProgram, on_delete=models.PROTECT, related_name="incentives")
     incentive_id = models.CharField(_("incentive ID"), max_length=40, unique=True)
     amount = models.DecimalField(_("incentive amount"), **MONEY, default=0)
+
+    SERVICE_OWNED_FIELDS = ALL  # the figures import: its bill, program, ID and summed amount
 
     class Meta:
         verbose_name = _("incentive")
@@ -100,6 +108,8 @@ class StatementEvent(AppendOnlyModel):
     actor_label = models.CharField(_("actor"), max_length=150)
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    SERVICE_OWNED_FIELDS = ALL  # the audit trail
 
     class Meta:
         verbose_name = _("bill event")

@@ -30,6 +30,7 @@ from partner_center.exports.postgres import copy_csv
 from partner_center.exports.registry import ExportKind, get_kind
 from partner_center.exports.xlsx import write_xlsx
 from partner_center.formatting import count
+from partner_center.params import whole_number
 
 from ..export_kinds import INCENTIVE_DETAILS
 from ..models import (
@@ -94,10 +95,10 @@ def export_request(
 
 
 def _valid_selection(lines: QuerySet[DetailLine], detail_ids: Sequence[int | str]) -> list[int]:
-    try:
-        ids = sorted({int(pk) for pk in detail_ids})
-    except (TypeError, ValueError):
-        raise InvalidInput(_("The selection is not a list of detail line IDs.")) from None
+    given = [None if isinstance(pk, bool) else whole_number(str(pk), minimum=1) for pk in detail_ids]
+    if None in given:
+        raise InvalidInput(_("The selection is not a list of detail line IDs."))
+    ids = sorted({pk for pk in given if pk is not None})
     if not ids:
         raise InvalidInput(_("Select at least one detail line to export."))
     limit = settings.EXPORT_SELECTED_LIMIT

@@ -14,6 +14,7 @@ from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from partner_center.errors import Forbidden, InvalidInput
 from partner_center.http_errors import flash_refusal
+from partner_center.params import whole_numbers
 
 from ..models import ExportFormat, ExportMethod
 from ..policies import export_is_active, export_is_downloadable
@@ -27,11 +28,7 @@ HISTORY_ROWS = 50
 
 
 def _watched(request: PartnerRequest) -> list[int]:
-    ids = []
-    for part in request.GET.get("watch", "").split(",")[:100]:
-        if part.isdigit():
-            ids.append(int(part))
-    return ids
+    return whole_numbers(request.GET.get("watch", ""), limit=100)
 
 
 @partner_required

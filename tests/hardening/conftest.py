@@ -1,0 +1,28 @@
+"""The Details world (tests/details/conftest.py) plus one object of every other kind an admin
+lists: an export job, a deadline reminder, an API token; and the staff users who walk it."""
+
+from datetime import timedelta
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from incentives.models import DeadlineReminder, ReminderKind
+from incentives.operators import ensure_vendor_finance_group
+from incentives.services.exports import export_request
+from tests import factories
+from tests.details.conftest import operator, world  # noqa: F401 (fixtures, used by name)
+
+
+@pytest.fixture
+def everything(world, operator):  # noqa: F811
+    bill = world["bills"]["2026-10"]
+    DeadlineReminder.objects.create(
+        statement=bill, user=world["finance"], kind=ReminderKind.ONE_DAY,
+        deadline=bill.confirmation_deadline - timedelta(days=1),
+    )  # fmt: skip
+    export_request(user=world["finance"], method="period", file_format="xlsx", period="2026-10")
+    Token.objects.create(user=world["admin"])
+    finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
+    finance_staff.groups.add(ensure_vendor_finance_group())
+    superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    return {**world, "operator": operator, "vendor_finance": finance_staff, "superuser": superuser}
