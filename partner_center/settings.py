@@ -39,7 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens with an expiry, revocable (customers/api/tokens.py)
+    "axes",  # sign-in lockout after repeated failures (customers/lockout.py)
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -52,17 +53,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "customers.idle.SessionIdleMiddleware",  # idle timeout: the session's expiry slides with use
     "customers.languages.UserLanguageMiddleware",  # a signed-in user's stored language wins
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "partner_center.http_errors.DomainErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the answer (lockout.py)
 ]
 
 ROOT_URLCONF = "partner_center.urls"
@@ -79,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partner_center.navigation.partner_center_context",
+                "customers.idle.session_timeout",
             ],
         },
     },
@@ -112,10 +117,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["customers.auth.PartnerUserBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "customers.auth.PartnerUserBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Sign-in lockout, API tokens, idle timeout, CSP and throttles: settings_security.py.
+from .settings_security import *  # noqa: E402,F403
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -205,6 +215,9 @@ if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
 # A queued or running export with no progress for this long is failed with a reason.
 EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
+# folder, so the hourly sweep removes those a killed worker left behind.
+EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -240,7 +253,7 @@ X_FRAME_OPTIONS = "DENY"
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",  # browser session, CSRF enforced
     ],
     "DEFAULT_PERMISSION_CLASSES": ["partner_center.api_permissions.IsPartnerMember"],
@@ -249,6 +262,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "partner_center.http_errors.api_exception_handler",
+    # ScopedRateThrottle on the token endpoint and on export creation (per user, or address).
+    "DEFAULT_THROTTLE_RATES": THROTTLE_RATES,  # noqa: F405
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # noqa: F405
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partner Center incentive API",
@@ -272,6 +288,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"one_line_client_errors": {"()": "partner_center.log_filters.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_client_errors"]}},
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "axes": {"level": "WARNING"},  # one line per sign-in otherwise; lockouts are warnings
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
