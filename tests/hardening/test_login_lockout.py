@@ -135,3 +135,13 @@ def test_export_creation_is_throttled_per_user(partner_setup, monkeypatch):
     answers = [api.post("/api/v1/exports/", {"method": "period"}, format="json").status_code for _ in range(3)]
     assert answers[:2] != [429, 429] and answers[2] == 429
     assert api.get("/api/v1/exports/").status_code == 200  # reading is not throttled
+
+
+def test_behind_trusted_proxies_the_client_address_is_the_one_they_saw(settings, rf):
+    from customers.lockout import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.2"  # no proxy trusted: a client's header counts for nothing
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.7"  # the balancer's entry, not the spoofable first one
