@@ -52,7 +52,7 @@ def session_timeout(request: HttpRequest) -> dict:
 @never_cache
 @require_POST
 def keep_alive(request: HttpRequest) -> HttpResponse:
-    """"Stay signed in": the middleware has already slid the expiry; 204, or 401 once it ended."""
+    """ "Stay signed in": the middleware has already slid the expiry; 204, or 401 once it ended."""
     if SESSION_KEY not in request.session:
         return HttpResponse(status=401)
     request.session[ACTIVITY_KEY] = int(time.time())

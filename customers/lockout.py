@@ -11,7 +11,6 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 LOCKED_OUT_STATUS = 429
@@ -34,7 +33,7 @@ def lockout_response(request: HttpRequest, original_response=None, credentials=N
         return JsonResponse({"detail": message, "code": "locked_out"}, status=LOCKED_OUT_STATUS)
     # An unbound form carrying the message: binding it would try the password once more.
     form = AuthenticationForm(request, initial={"username": (credentials or {}).get("username", "")})
-    form.cleaned_data, form._errors = {}, ErrorDict()
+    form.cleaned_data, form._errors = {}, ErrorDict()  # type: ignore[attr-defined]
     form.add_error(None, message)
     template = "admin/login.html" if request.path.startswith("/admin/") else "registration/login.html"
     context = {"form": form, "next": request.POST.get("next", ""), "locked_out": True}

@@ -18,7 +18,9 @@ from rest_framework.views import APIView
 from ..selectors import api_tokens_for
 from ..services.tokens import api_token_create, api_token_revoke, api_token_revoke_current
 
-LOCKED_OUT = OpenApiResponse(description="too many failed sign-ins for this user or address, or too many requests")
+LOCKED_OUT = OpenApiResponse(
+    description="too many failed sign-ins for this user or address, or too many requests"
+)
 
 
 class SignInSerializer(serializers.Serializer):

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def api_token_create(*, user: "User") -> tuple[AuthToken, str]:
     """A new token for a user who has just given their password: (the stored token, its text)."""
-    limit = settings.REST_KNOX.get("TOKEN_LIMIT_PER_USER")
+    limit: int | None = settings.REST_KNOX.get("TOKEN_LIMIT_PER_USER")
     with transaction.atomic():
         live = api_tokens_for(user).filter(user=user)
         if limit is not None and live.count() >= limit:
@@ -55,7 +55,9 @@ def api_token_revoke_current(*, token: AuthToken) -> None:
     log.info("API token %s of %s revoked by its own sign-out", token.token_key, token.user.get_username())
 
 
-def api_tokens_end_on_password_change(sender: Any, instance: "User", created: bool = False, **kwargs: Any) -> None:
+def api_tokens_end_on_password_change(
+    sender: Any, instance: "User", created: bool = False, **kwargs: Any
+) -> None:
     """post_save of a user: a new password (set_password, however it was set) ends every token."""
     if getattr(instance, "_password", None) is not None and not created:
         deleted, _rows = AuthToken.objects.filter(user=instance).delete()

@@ -19,7 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber);
+  window.__cspViolations.push(
+    e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber
+  );
 });
 """
 
@@ -33,9 +35,11 @@ class Violations:
     def watch(self, page):
         page.on(
             "console",
-            lambda message: self.found.append(("console", page.url, message.text))
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                self.found.append(("console", page.url, message.text))
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
         return page
 

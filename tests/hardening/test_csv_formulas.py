@@ -16,7 +16,7 @@ DISGUISED = {
     "   +cmd|' /C calc'!A0": "'   +cmd|' /C calc'!A0",
     "\u00a0-2+3": "'\u00a0-2+3",
     "\u3000@SUM(A1:A2)": "'\u3000@SUM(A1:A2)",
-    "＝HYPERLINK(\"http://evil.example\")": "'＝HYPERLINK(\"http://evil.example\")",
+    '＝HYPERLINK("http://evil.example")': '\'＝HYPERLINK("http://evil.example")',
     "＋1+1": "'＋1+1",
     "－2+3": "'－2+3",
     "＠SUM(A1)": "'＠SUM(A1)",
@@ -38,7 +38,9 @@ def test_python_writer_leaves_other_text_as_it_is(text):
 
 def customer_names(data: bytes) -> list[str]:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    index = rows[0].index(str(DETAIL_COLUMNS.headers()[[c.field for c in DETAIL_COLUMNS].index("customer__name")]))
+    index = rows[0].index(
+        str(DETAIL_COLUMNS.headers()[[c.field for c in DETAIL_COLUMNS].index("customer__name")])
+    )
     return [row[index] for row in rows[1:] if row]
 
 
@@ -52,7 +54,10 @@ def test_copy_neutralises_them_exactly_as_the_python_path(partner_setup):
     names = customer_names(database)
     for text in texts:
         assert (DISGUISED.get(text, text)) in names
-    assert not any(name.lstrip(" \u00a0\u3000").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠")) for name in names)
+    assert not any(
+        name.lstrip(" \u00a0\u3000").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠"))
+        for name in names
+    )
 
 
 @pytest.mark.postgres

@@ -48,7 +48,11 @@ def test_an_xlsx_export_writes_its_temporary_files_under_the_projects_folder(
 def test_the_sweep_removes_leftovers_older_than_the_export_time_limit(db, export_tmp, settings):
     export_tmp.mkdir(parents=True)
     old = time.time() - settings.EXPORT_TIME_LIMIT - 60
-    leftovers = [export_tmp / "export-17-abc123.xlsx", export_tmp / "openpyxl.k2j3h4", export_tmp / "export-18-x.csv"]
+    leftovers = [
+        export_tmp / "export-17-abc123.xlsx",
+        export_tmp / "openpyxl.k2j3h4",
+        export_tmp / "export-18-x.csv",
+    ]
     fresh = export_tmp / "export-19-running.xlsx"
     unrelated = export_tmp / "notes.txt"
     for path in [*leftovers, fresh, unrelated]:
@@ -64,7 +68,11 @@ def test_the_sweep_removes_leftovers_older_than_the_export_time_limit(db, export
 
 @pytest.mark.django_db(transaction=True)
 def test_a_sigkilled_export_leaves_its_files_in_the_projects_folder_and_the_sweep_removes_them(
-    partner_setup, worker_setup, export_tmp, tmp_path, settings  # noqa: F811
+    partner_setup,
+    worker_setup,  # noqa: F811
+    export_tmp,
+    tmp_path,
+    settings,  # noqa: F811
 ):
     many_lines(partner_setup["distributor"], 20_000)
     limits = {"CELERY_VISIBILITY_TIMEOUT": 12, "CELERY_TASK_TIME_LIMIT": 10, "EXPORT_TIME_LIMIT": 10,

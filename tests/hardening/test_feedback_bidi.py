@@ -43,7 +43,11 @@ def test_right_to_left_text_itself_is_welcome():
 def test_the_page_dialog_and_api_refuse_it_and_change_nothing(client, world, line):  # noqa: F811
     client.force_login(world["admin"])
     text = "Revenue \u202e01.001 wrong"
-    dialog, plain, api = post_page(client, line, text), post_page(client, line, text, htmx=False), post_api(client, line, text)
+    dialog, plain, api = (
+        post_page(client, line, text),
+        post_page(client, line, text, htmx=False),
+        post_api(client, line, text),
+    )
     assert dialog.status_code == 422 and MESSAGE in dialog.content.decode()
     assert plain.status_code == 422 and MESSAGE in plain.content.decode()
     assert api.status_code == 400 and MESSAGE in " ".join(api.json()["text"])

@@ -43,10 +43,14 @@ def test_thirty_wrong_passwords_then_the_right_one_is_refused_on_the_sign_in_pag
     assert client.get("/").status_code == 302  # still signed out
 
 
-def test_thirty_wrong_passwords_then_the_right_one_is_refused_on_the_token_endpoint(partner_setup, no_throttle):
+def test_thirty_wrong_passwords_then_the_right_one_is_refused_on_the_token_endpoint(
+    partner_setup, no_throttle
+):
     user = partner_setup["admin"]
     api = APIClient()
-    answers = [api.post(TOKEN, {"username": user.username, "password": f"x{n}"}).status_code for n in range(30)]
+    answers = [
+        api.post(TOKEN, {"username": user.username, "password": f"x{n}"}).status_code for n in range(30)
+    ]
     assert answers[0] == 400 and answers[-1] == 429
     refused = api.post(TOKEN, {"username": user.username, "password": factories.PASSWORD})
     assert refused.status_code == 429
@@ -132,7 +136,9 @@ def test_export_creation_is_throttled_per_user(partner_setup, monkeypatch):
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"export_create": "2/min"})
     api = APIClient()
     api.force_authenticate(partner_setup["admin"])
-    answers = [api.post("/api/v1/exports/", {"method": "period"}, format="json").status_code for _ in range(3)]
+    answers = [
+        api.post("/api/v1/exports/", {"method": "period"}, format="json").status_code for _ in range(3)
+    ]
     assert answers[:2] != [429, 429] and answers[2] == 429
     assert api.get("/api/v1/exports/").status_code == 200  # reading is not throttled
 

@@ -41,7 +41,9 @@ def test_using_the_session_slides_its_end(client, partner_setup, short):
     assert int(cookie["max-age"]) == 3
 
 
-def test_a_request_soon_after_the_last_save_writes_no_session(client, partner_setup, settings, django_assert_num_queries):
+def test_a_request_soon_after_the_last_save_writes_no_session(
+    client, partner_setup, settings, django_assert_num_queries
+):
     client.force_login(partner_setup["admin"])
     client.get("/")
     with django_assert_num_queries(1):  # the user; no session read or write

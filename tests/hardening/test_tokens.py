@@ -41,7 +41,9 @@ def test_a_token_comes_with_its_expiry_and_is_refused_once_expired(partner_setup
     expected = timezone.now() + settings.REST_KNOX["TOKEN_TTL"]
     assert abs((expiry - expected).total_seconds()) < 60
     assert works(given["token"])
-    AuthToken.objects.filter(token_key=given["token_key"]).update(expiry=timezone.now() - timedelta(seconds=1))
+    AuthToken.objects.filter(token_key=given["token_key"]).update(
+        expiry=timezone.now() - timedelta(seconds=1)
+    )
     assert client_with(given["token"]).get("/api/v1/incentives/").status_code == 401
 
 
@@ -111,7 +113,11 @@ def test_changing_the_password_ends_every_token_of_the_user(client, partner_setu
     client.force_login(user)
     answer = client.post(
         reverse("password_change"),
-        {"old_password": factories.PASSWORD, "new_password1": "N3w-secret-2026!", "new_password2": "N3w-secret-2026!"},
+        {
+            "old_password": factories.PASSWORD,
+            "new_password1": "N3w-secret-2026!",
+            "new_password2": "N3w-secret-2026!",
+        },
     )
     assert answer.status_code == 302
     assert not any(works(token["token"]) for token in tokens)
