@@ -6,7 +6,7 @@ which is what the list shows and what a revocation names. Revocations are logged
 """
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def api_token_create(*, user: "User") -> tuple[AuthToken, str]:
     """A new token for a user who has just given their password: (the stored token, its text)."""
-    limit: int | None = settings.REST_KNOX.get("TOKEN_LIMIT_PER_USER")
+    limit = cast("int | None", settings.REST_KNOX.get("TOKEN_LIMIT_PER_USER"))
     with transaction.atomic():
         live = api_tokens_for(user).filter(user=user)
         if limit is not None and live.count() >= limit:
