@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from customers.idle import keep_alive
 from customers.languages import set_language
+from customers.views import tokens
 from incentives.views.summary import home
 
 # Our pages for errors, in the user's language (partner_center/http_errors.py).
@@ -24,6 +25,8 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/session/", keep_alive, name="session_keep_alive"),
+    path("accounts/tokens/", tokens.token_list, name="api_tokens"),
+    path("accounts/tokens/<str:token_key>/revoke/", tokens.token_revoke, name="api_token_revoke"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
     path("api/v1/auth/", include("customers.api.urls")),
