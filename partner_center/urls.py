@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -26,7 +26,11 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/session/", keep_alive, name="session_keep_alive"),
     path("accounts/tokens/", tokens.token_list, name="api_tokens"),
-    path("accounts/tokens/<str:token_key>/revoke/", tokens.token_revoke, name="api_token_revoke"),
+    re_path(
+        r"^accounts/tokens/(?P<token_key>[0-9A-Za-z_-]{1,25})/revoke/$",
+        tokens.token_revoke,
+        name="api_token_revoke",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
     path("api/v1/auth/", include("customers.api.urls")),

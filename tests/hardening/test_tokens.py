@@ -138,3 +138,9 @@ def test_a_password_set_by_an_operator_ends_the_tokens_too(partner_setup):
 
 def test_drf_authtoken_is_gone():
     assert "rest_framework.authtoken" not in settings.INSTALLED_APPS
+
+
+def test_a_key_that_cannot_be_a_token_is_a_plain_404(partner_setup):
+    client = client_with(issue(partner_setup["admin"])["token"])
+    for key in ("%00", "a%00b", "x" * 26, "..%2F"):
+        assert client.delete(f"{TOKENS}{key}/").status_code == 404, key
