@@ -50,3 +50,18 @@ def test_the_api_docs_load_their_script_from_a_file(client):
     assert "?script" in page
     script = client.get("/api/docs/?script")
     assert script.status_code == 200 and b"SwaggerUIBundle" in script.content
+
+
+def test_no_template_has_a_comment_django_would_print():
+    """{# #} ends on its own line; one that does not is printed into the page (a stray style or
+    script tag in it would then be refused by the CSP)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    broken = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert broken == []
