@@ -26,6 +26,7 @@ class Capability(StrEnum):
     REQUEST_PAYMENT = "request_payment"
     REQUEST_INVOICE = "request_invoice"
     MANAGE_CUSTOMERS = "manage_customers"
+    MANAGE_USERS_TOKENS = "manage_users_tokens"  # see and revoke other users' API tokens
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_CUSTOMERS: Rule(
         frozenset({A, S}),
         _("Only your partner's admin and sales users may manage customers."),
+    ),
+    Capability.MANAGE_USERS_TOKENS: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may see and revoke other users' API tokens."),
     ),
 }
 

@@ -29,6 +29,10 @@ OPERATOR_PERMISSIONS = [
     ("incentives", "change_feedbackline"),
     ("incentives", "reply_feedback"),
     ("incentives", "view_feedbackmessage"),
+    # sign-in lockouts (django-axes): see them and unlock (deleting the attempts ends a lockout)
+    ("axes", "view_accessattempt"),
+    ("axes", "delete_accessattempt"),
+    ("axes", "view_accesslog"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
@@ -46,7 +50,7 @@ def ensure_operators_group(app_config=None, using="default", **kwargs):
     """
     from django.apps import apps
 
-    for label in {"customers", "incentives"}:
+    for label in {"customers", "incentives", "axes"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
     return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)

@@ -39,7 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens with an expiry, revocable (customers/api/tokens.py)
+    "axes",  # sign-in lockout after repeated failures (customers/lockout.py)
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -58,17 +59,20 @@ MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",  # the request id of every log line and the tasks queued
     "django.middleware.security.SecurityMiddleware",
     "partner_center.compression.PageGZipMiddleware",  # compresses what all below wrote
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "customers.idle.SessionIdleMiddleware",  # idle timeout: the session's expiry slides with use
     "customers.languages.UserLanguageMiddleware",  # a signed-in user's stored language wins
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "partner_center.http_errors.DomainErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the answer (lockout.py)
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -86,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partner_center.navigation.partner_center_context",
+                "customers.idle.session_timeout",
             ],
         },
     },
@@ -119,10 +124,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["customers.auth.PartnerUserBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "customers.auth.PartnerUserBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Sign-in lockout, API tokens, idle timeout, CSP and throttles: settings_security.py.
+from .settings_security import *  # noqa: E402,F403
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -214,6 +224,9 @@ if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
 # A queued or running export with no progress for this long is failed with a reason.
 EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
+# folder, so the hourly sweep removes those a killed worker left behind.
+EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -246,41 +259,8 @@ if not DEBUG:
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# --- REST framework -------------------------------------------------------------------------
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",  # browser session, CSRF enforced
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["partner_center.api_permissions.IsPartnerMember"],
-    "DEFAULT_PARSER_CLASSES": [
-        "partner_center.api_parsers.DepthLimitedJSONParser",  # a 400, not a RecursionError
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "partner_center.http_errors.api_exception_handler",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Partner Center incentive API",
-    "DESCRIPTION": "Incentive reconciliation for partners' ERP systems. Token or session auth.",
-    "VERSION": "1",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "partner_center.api_schema.document_errors",  # the 400/401/403/404 every operation may give
-    ],
-    "ENUM_NAME_OVERRIDES": {
-        "BillStatusEnum": "incentives.models.StatementStatus",
-        "ExportStatusEnum": "incentives.models.ExportStatus",
-    },
-}
+# --- REST framework and its schema: settings_api.py ------------------------------------
+from .settings_api import *  # noqa: E402,F403
 
 # --- Logging --------------------------------------------------------------------------------
 # Everything through the root's console handler, once: Django's own "django" handlers would

@@ -43,6 +43,9 @@ LOGGING = {
             "formatter": LOG_FORMAT,
         }
     },
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "axes": {"level": "WARNING"},  # one line per sign-in otherwise; lockouts are warnings
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -45,6 +45,14 @@ def _require_engines(request):
         _skip_or_fail(f"needs Chromium at {CHROMIUM}: apt-get install chromium")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """API throttles count in the cache: each test starts with none spent (tests share 127.0.0.1)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def partner_setup(db):
     """Demo-shaped tenants: a distributor with a reseller, and an unrelated rival."""

@@ -7,6 +7,7 @@ from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, e
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 
 from partner_center.api_permissions import CanDownloadExport, CanExport, IsPartnerMember
 from partner_center.errors import Conflict
@@ -104,6 +105,12 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             .select_related("period", "requested_by")
             .prefetch_related("programs")
         )
+
+    def get_throttles(self):
+        if self.action == "create":  # each export is a worker's job: ScopedRateThrottle per user
+            self.throttle_scope = "export_create"
+            return [ScopedRateThrottle()]
+        return []
 
     def get_permissions(self):
         needed = {"create": CanExport, "download": CanDownloadExport}.get(self.action, IsPartnerMember)

@@ -28,6 +28,7 @@ from partner_center.exports.columns import BuildResult
 from partner_center.exports.csv import write_csv
 from partner_center.exports.postgres import copy_csv
 from partner_center.exports.registry import ExportKind, get_kind
+from partner_center.exports.tmp import export_tmp_sweep, temporary_files_in_export_dir
 from partner_center.exports.xlsx import write_xlsx
 from partner_center.formatting import count
 from partner_center.params import whole_number
@@ -121,24 +122,25 @@ def export_run(job_id: int) -> ExportJob:
     if job is None:
         return ExportJob.objects.get(pk=job_id)
     suffix = f".{job.file_format}"
-    handle, path = tempfile.mkstemp(suffix=suffix, prefix=f"export-{job.pk}-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            result = _build(job, out)
-        return _finish(job, path, result)
-    except Exception as error:
-        logger.exception("export %s failed", job_id)
-        export_fail(
-            job_id=job_id,
-            reason=_(
-                "The export failed (%(error)s). Please export again; if it fails again, contact support."
+    with temporary_files_in_export_dir() as folder:
+        handle, path = tempfile.mkstemp(suffix=suffix, prefix=f"export-{job.pk}-", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                result = _build(job, out)
+            return _finish(job, path, result)
+        except Exception as error:
+            logger.exception("export %s failed", job_id)
+            export_fail(
+                job_id=job_id,
+                reason=_(
+                    "The export failed (%(error)s). Please export again; if it fails again, contact support."
+                )
+                % {"error": type(error).__name__},
             )
-            % {"error": type(error).__name__},
-        )
-        return ExportJob.objects.get(pk=job_id)
-    finally:
-        if os.path.exists(path):
-            os.unlink(path)
+            return ExportJob.objects.get(pk=job_id)
+        finally:
+            if os.path.exists(path):
+                os.unlink(path)
 
 
 def _claim(job_id: int) -> ExportJob | None:
@@ -266,4 +268,6 @@ def exports_expire(*, now: datetime | None = None) -> dict[str, int]:
         error=_("The export stopped without finishing (the worker was interrupted). Please export again."),
         finished_at=now,
     )
-    return {"expired": expired, "failed": failed}
+    # what killed workers left in the temporary folder (no export runs longer than its time limit)
+    removed = export_tmp_sweep(older_than=settings.EXPORT_TIME_LIMIT, now=now.timestamp())
+    return {"expired": expired, "failed": failed, "temporary_files_removed": removed}

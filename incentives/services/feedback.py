@@ -30,6 +30,9 @@ FEEDBACK_MAX_LENGTH = 2000
 REPLY_STATUSES = (FeedbackStatus.ANSWERED, FeedbackStatus.RESOLVED)
 # C0 and C1 control characters and DEL; line feeds and tabs are ordinary text in a textarea.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional controls (embeddings, overrides such as U+202E, isolates, marks): they make a
+# text display in another order than it is read and stored ("Trojan Source").
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_feedback_text(value: str | None, *, required: bool = True) -> str:
@@ -39,6 +42,14 @@ def clean_feedback_text(value: str | None, *, required: bool = True) -> str:
         raise InvalidInput(
             _("Remove the control characters (invisible characters such as NUL or ESC) from the text."),
             code="control_characters",
+        )
+    if _BIDI.search(text):
+        raise InvalidInput(
+            _(
+                "Remove the text-direction characters (invisible characters such as U+202E that make "
+                "text display in a different order) from the text."
+            ),
+            code="bidi_characters",
         )
     text = text.strip()
     if required and not text:

@@ -1,7 +1,8 @@
 """The text rules every export file follows (DESIGN.md section 4), in one place.
 
 - a cell that a spreadsheet would run as a formula is written as text (xlsx: a string cell;
-  CSV: prefixed with an apostrophe, as OWASP advises);
+  CSV: prefixed with an apostrophe, as OWASP advises), also when spaces come first or the
+  formula character is full-width (＝ ＋ － ＠);
 - control characters that are illegal in XML are removed;
 - text longer than a cell holds is cut, ending with a visible marker.
 
@@ -17,7 +18,12 @@ from django.utils import timezone
 
 MAX_CELL_CHARS = 32_767  # what an xlsx cell holds
 TRUNCATED = "…[truncated]"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# What starts a formula, also in its full-width form (an East Asian input method types ＝ for =,
+# and spreadsheets take it as one), and also after leading spaces (spreadsheets skip them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+LEADING_SPACES = (" ", "\u00a0", "\u3000")  # space, no-break space, ideographic (full-width) space
+FORMULA = re.compile(f"[{re.escape(''.join(LEADING_SPACES))}]*[{re.escape(''.join(FORMULA_STARTS))}]")
+_MAY_START_FORMULA = FORMULA_STARTS + LEADING_SPACES
 # Control characters XML 1.0 forbids (tab, LF and CR are allowed).
 ILLEGAL_XML_CHARS = "".join(chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 ILLEGAL_XML = re.compile(f"[{re.escape(ILLEGAL_XML_CHARS)}]")
@@ -58,7 +64,12 @@ def csv_text(value: Any) -> str:
         if ILLEGAL_CSV.search(text):
             text = ILLEGAL_CSV.sub("", text)
         text = _cut(text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if starts_formula(text) else text
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet would run the text as a formula (a cheap test first: most never start so)."""
+    return text.startswith(_MAY_START_FORMULA) and FORMULA.match(text) is not None
 
 
 def local_naive(value: datetime | None, zone: tzinfo) -> datetime | None:

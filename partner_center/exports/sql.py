@@ -15,16 +15,17 @@ from django.db.models import Aggregate, BooleanField, Expression, F, TextField
 from django.db.models.expressions import Combinable
 from django.utils import timezone
 
-from .cleaning import FORMULA_STARTS, ILLEGAL_CSV_CHARS, MAX_CELL_CHARS, TRUNCATED, csv_text
+from .cleaning import FORMULA_STARTS, ILLEGAL_CSV_CHARS, LEADING_SPACES, MAX_CELL_CHARS, TRUNCATED, csv_text
 from .columns import DATE, STATUS, TEXT, Column
 
 
 def _regex_chars(chars: Iterable[str]) -> str:
     """Characters as regular-expression escapes; NUL is left out, PostgreSQL text never holds it."""
-    return "".join(f"\\x{ord(char):02x}" for char in chars if char != "\0")
+    return "".join(f"\\u{ord(char):04x}" for char in chars if char != "\0")
 
 
-STARTS = f"[{_regex_chars(FORMULA_STARTS)}]"
+# a formula start, after any leading spaces (cleaning.FORMULA)
+STARTS = f"[{_regex_chars(LEADING_SPACES)}]*[{_regex_chars(FORMULA_STARTS)}]"
 CONTROLS = f"[{_regex_chars(ILLEGAL_CSV_CHARS)}]"
 # A value that needs the rules: a formula start or a control character (length is tested apart).
 NEEDS_RULES = f"^{STARTS}|{CONTROLS}"

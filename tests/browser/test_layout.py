@@ -31,6 +31,7 @@ def partner_pages():
         "feedback": f"/incentives/details/{line.pk}/feedback/",
         "export-history": "/incentives/exports/",
         "change-password": "/accounts/password/",
+        "api-tokens": "/accounts/tokens/",
     }
 
 

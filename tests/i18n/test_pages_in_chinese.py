@@ -27,6 +27,7 @@ ALLOWED = {
     "zhang",
     "li",
     "CS",
+    "API",  # the account menu's API 令牌 (API tokens)
 }
 
 

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from incentives.models import StatementEvent
 
@@ -16,7 +16,7 @@ def test_fifty_concurrent_api_confirms_give_one_transition_one_event_and_fifty_s
     live_server, partner_setup, bills
 ):
     statement = bills["distributor"]
-    tokens = [Token.objects.create(user=partner_setup[r]).key for r in ("admin", "finance")]
+    tokens = [AuthToken.objects.create(user=partner_setup[r])[1] for r in ("admin", "finance")]
     barrier = Barrier(REQUESTS)
 
     def confirm(number):
