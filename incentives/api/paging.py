@@ -12,8 +12,10 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from partner_center.paging import (
+    BY_PK,
     Cursor,
     KeysetPage,
+    KeysetSort,
     PageError,
     cursor_from,
     keyset_page,
@@ -43,6 +45,7 @@ class DetailsPagination(BasePagination):
         self.period: ReconciliationPeriod | None = None
         self.page: KeysetPage | None = None
         self.row: Callable[[Any], Any] | None = None  # what each fetched row becomes (keyset_page)
+        self.sort: KeysetSort = BY_PK  # the view sets it from `ordering`
         self.request: Request | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -52,7 +55,7 @@ class DetailsPagination(BasePagination):
         except PageError as error:
             raise ValidationError({"detail": str(error)}) from None
         try:
-            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row)
+            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row, sort=self.sort)
         except PageError as error:
             raise NotFound(str(error)) from None
         return self.page.rows
@@ -126,6 +129,12 @@ class DetailsPagination(BasePagination):
             param("before", integer, "Page of the lines before this line id (from `previous`)."),
             param("last", {"type": "boolean"}, "The last page."),
             param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
+            param(
+                "ordering",
+                {"type": "string", "enum": ["amount", "-amount"]},
+                "Sort by amount (`-amount`: largest first), then by line id; default: by line id. "
+                "`next` / `previous` keep the order.",
+            ),
         ]
 
 
