@@ -110,7 +110,7 @@ def keyset_page(
         rows = rows[:size]
     elif cursor.before is not None or cursor.last:
         backwards = queryset
-        if not cursor.last:
+        if cursor.before is not None:
             backwards = queryset.filter(sort.beyond(queryset, cursor.before, forward=False))
         rows = list(backwards.order_by(*sort.order(forward=False))[: size + 1])
         has_next, has_previous = not cursor.last, len(rows) > size

@@ -21,7 +21,6 @@ from html import escape
 from typing import Any
 
 from django.http import QueryDict
-
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -114,16 +113,19 @@ class TableView:
                 continue
             shown = "" if self.hidden is None or column.key in self.hidden else " checked"
             items.append(
-                f'<li><label class="dropdown-item form-check"><input class="form-check-input" type="checkbox" '
+                f'<li><label class="dropdown-item form-check">'
+                f'<input class="form-check-input" type="checkbox" '
                 f'data-column="{column.key}"{shown}> {escape(str(column.label))}</label></li>'
             )
         return mark_safe(  # noqa: S308 - labels escaped above, keys are the spec's own
-            f'<div class="dropdown column-chooser" data-column-chooser="{self.spec.name}" data-testid="column-chooser">'
+            f'<div class="dropdown column-chooser" data-column-chooser="{self.spec.name}" '
+            f'data-testid="column-chooser">'
             f'<button type="button" class="btn btn-sm btn-outline-secondary dropdown-toggle" '
-            f'data-bs-toggle="dropdown" data-bs-auto-close="outside" aria-expanded="false">{escape(_("Columns"))}</button>'
+            f'data-bs-toggle="dropdown" data-bs-auto-close="outside" aria-expanded="false">'
+            f"{escape(_('Columns'))}</button>"
             f'<ul class="dropdown-menu dropdown-menu-end">{"".join(items)}'
             f'<li><hr class="dropdown-divider"></li><li><button type="button" class="dropdown-item" '
-            f'data-columns-default>{escape(_("Default columns"))}</button></li></ul></div>'
+            f"data-columns-default>{escape(_('Default columns'))}</button></li></ul></div>"
         )
 
 
@@ -145,7 +147,7 @@ def without(query: QueryDict, *names: str) -> QueryDict:
 
 
 def page_size_form(query: QueryDict, spec: TableSpec, size: int, *, attrs: str = "") -> SafeString:
-    """"Rows per page": a GET form keeping the page's other parameters (not its place: a new size
+    """ "Rows per page": a GET form keeping the page's other parameters (not its place: a new size
     starts at the first page). tables.js submits it on change; without JavaScript, Show does."""
     hidden = "".join(
         f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
@@ -178,7 +180,13 @@ class SortHeader:
 
 
 def sort_header(
-    query: QueryDict, label: str | Promise, *, field_name: str, current: str, first: str = "-", attrs: str = ""
+    query: QueryDict,
+    label: str | Promise,
+    *,
+    field_name: str,
+    current: str,
+    first: str = "-",
+    attrs: str = "",
 ) -> SortHeader:
     """The header of a column sortable by `field_name`: a click sorts by it (`first`: "-" starts
     descending, "" ascending), the next click the other way. The link keeps the filters and the
@@ -195,7 +203,8 @@ def sort_header(
     extra = attrs.replace("{href}", href)
     return SortHeader(
         html=mark_safe(  # noqa: S308 - escaped above
-            f'<a class="sort" href="{href}"{extra} data-testid="sort-{escape(field_name)}">{escape(str(label))} '
+            f'<a class="sort" href="{href}"{extra} data-testid="sort-{escape(field_name)}">'
+            f"{escape(str(label))} "
             f'<span class="sort-arrow" aria-hidden="true">{arrow}</span></a>'
         ),
         aria=aria,

@@ -26,7 +26,7 @@ from ..money import ROUNDING_RULE
 from ..policies import feedback_author_label
 from ..selectors.details import detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
-from ..views.details_table import DETAILS_TABLE, SORTS
+from ..tables import DETAILS_SORTS, DETAILS_TABLE
 from .details_rows import ApiLine, api_listed, api_rows
 from .paging import DetailsPagination
 
@@ -189,7 +189,7 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
             raise translate_validation(filterset.errors)  # type: ignore[misc]
         assert isinstance(self.paginator, DetailsPagination)  # pagination_class
         try:
-            self.paginator.sort = SORTS[ordering_from(request.query_params, DETAILS_TABLE)]
+            self.paginator.sort = DETAILS_SORTS[ordering_from(request.query_params, DETAILS_TABLE)]
         except PageError as error:
             raise ValidationError({"ordering": [str(error)]}) from None
         self.paginator.row = ApiLine._make

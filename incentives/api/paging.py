@@ -140,7 +140,11 @@ class DetailsPagination(BasePagination):
 
 class SummaryPagination(PageNumberPagination):
     """The Summary API's numbered pages, answering like the page and like Details: a malformed
-    page number is a 400, a page past the end a 404, each with a readable `detail`."""
+    page number is a 400, a page past the end a 404, each with a readable `detail`.
+    `page_size` (1 to 500) as in the Details API; a value outside that gives the default 50."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 500
 
     def paginate_queryset(self, queryset, request, view=None):
         if request.query_params.get(self.page_query_param) not in self.last_page_strings:

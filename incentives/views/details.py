@@ -32,8 +32,9 @@ from ..money import ROUNDING_RULE
 from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from ..tables import DETAILS_SORTS, DETAILS_TABLE
 from .details_rows import ListedLine, as_listed, listed, render_rows
-from .details_table import DETAILS_TABLE, SORTS, page_number, pager, table_head
+from .details_table import page_number, pager, table_head
 
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
 TEXT_FILTERS = (
@@ -93,7 +94,9 @@ def details(request: PartnerRequest) -> HttpResponse:
     context["query"] = _query_without_cursor(filterset.data)
     context.update(_rows_context(request, context["bill"], request.get_full_path()))
     try:
-        page = keyset_page(listed(filterset.qs), cursor, size, row=ListedLine._make, sort=SORTS[ordering])
+        page = keyset_page(
+            listed(filterset.qs), cursor, size, row=ListedLine._make, sort=DETAILS_SORTS[ordering]
+        )
     except PageError as error:
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)

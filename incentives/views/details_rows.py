@@ -95,7 +95,8 @@ def render_rows(rows: list[ListedLine], shared: dict[str, Any], *, oob: bool = F
         url = f"{lines_url}{pk}/"
         order_id = escape(row.order_id)
         select = (
-            f'<td class="{c["select"]}"><input type="checkbox" name="detail_ids" value="{pk}" form="export-selected" '
+            f'<td class="{c["select"]}"><input type="checkbox" name="detail_ids" value="{pk}" '
+            f'form="export-selected" '
             f'data-select-line aria-label="{order_id}"></td>'
             if shared["can_export"]
             else ""

@@ -16,45 +16,12 @@ from math import ceil
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from partner_center.paging import BY_PK, KeysetPage, KeysetSort
-from partner_center.tables import (
-    PAGING_PARAMS,
-    Column,
-    TableSpec,
-    TableView,
-    page_size_form,
-    sort_header,
-    without,
-)
+from partner_center.paging import KeysetPage
+from partner_center.tables import PAGING_PARAMS, TableView, page_size_form, sort_header, without
 
-DETAILS_TABLE = TableSpec(
-    name="details",
-    columns=(
-        Column("select", "", optional=False),
-        Column("incentive", gettext_lazy("Incentive ID"), priority="d-none d-md-table-cell"),
-        Column("order", gettext_lazy("Order ID"), optional=False),
-        Column("customer", gettext_lazy("Customer name")),
-        Column("account", gettext_lazy("Customer account"), priority="d-none d-lg-table-cell"),
-        Column("product", gettext_lazy("Product type"), priority="d-none d-md-table-cell"),
-        Column("reseller", gettext_lazy("Tier-2 reseller"), priority="d-none d-xl-table-cell"),
-        Column("manager", gettext_lazy("Account manager"), priority="d-none d-xl-table-cell"),
-        Column("revenue", gettext_lazy("Revenue"), priority="d-none d-lg-table-cell"),
-        Column("rate", gettext_lazy("Rate"), priority="d-none d-lg-table-cell"),
-        Column("amount", gettext_lazy("Amount"), optional=False),
-        Column("status", gettext_lazy("Status"), priority="d-none d-md-table-cell"),
-        Column("feedback", gettext_lazy("Feedback")),
-        Column("ops", gettext_lazy("Operation"), optional=False),
-    ),
-    page_sizes=(20, 50, 100),
-    orderings=("", "-amount", "amount"),
-)
-SORTS = {
-    "": BY_PK,
-    "amount": KeysetSort("amount"),
-    "-amount": KeysetSort("amount", descending=True),
-}
+from ..tables import DETAILS_TABLE
+
 NUMERIC = frozenset({"revenue", "rate", "amount"})
 
 
@@ -67,7 +34,8 @@ def table_head(view: TableView, query: QueryDict, ordering: str, *, can_export: 
         if column.key == "select":
             if can_export:
                 label = escape(_("Select all lines on this page"))
-                out.append(f'<th class="{classes}"><input type="checkbox" data-select-page aria-label="{label}"></th>')
+                box = f'<input type="checkbox" data-select-page aria-label="{label}">'
+                out.append(f'<th class="{classes}">{box}</th>')
             continue
         if column.key == "amount":
             header = sort_header(query, column.label, field_name="amount", current=ordering)
@@ -121,5 +89,6 @@ def pager(page: KeysetPage, query: QueryDict, where: PageNumber, size: int) -> S
     size_form = page_size_form(query, DETAILS_TABLE, size)
     label = escape(_("Pages"))
     return mark_safe(  # noqa: S308 - escaped above
-        f'<nav class="pager" aria-label="{label}" data-testid="details-pager">{"".join(links)}{size_form}</nav>'
+        f'<nav class="pager" aria-label="{label}" data-testid="details-pager">'
+        f"{''.join(links)}{size_form}</nav>"
     )

@@ -5,9 +5,8 @@ forwards and backwards, on the page and in the API; many lines share an amount h
 revenues times a few rates), so the ties inside one amount are what the id settles.
 """
 
-from urllib.parse import parse_qs, urlparse
-
 from datetime import date
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -74,7 +73,9 @@ def test_a_sort_walks_backwards_from_the_last_page_over_every_line_once(client, 
 def test_amount_header_sorts_largest_first_then_smallest_and_keeps_the_filters(client, world):
     client.force_login(world["admin"])
     body = client.get(DETAILS, {"period": "2026-10", "feedback": "without"}).content.decode()
-    link = body.split('data-testid="sort-amount"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    link = (
+        body.split('data-testid="sort-amount"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    )
     assert parse_qs(urlparse(link).query) == {
         "period": ["2026-10"],
         "feedback": ["without"],
