@@ -53,3 +53,23 @@ SUMMARY_TABLE = TableSpec(
     page_sizes=(25, 50, 100),
     orderings=("", "-period", "period"),
 )
+# Export History lists the partner's newest exports (files expire after EXPORT_RETENTION_DAYS),
+# one short page: no sort or page size, only the column chooser.
+EXPORTS_TABLE = TableSpec(
+    name="exports",
+    columns=(
+        Column("file", gettext_lazy("File name"), optional=False),
+        Column("method", gettext_lazy("Export method"), priority="d-none d-lg-table-cell"),
+        Column("period", gettext_lazy("Period"), priority="d-none d-md-table-cell"),
+        Column("programs", gettext_lazy("Programs"), priority="d-none d-xxl-table-cell"),
+        Column("by", gettext_lazy("Requested by"), priority="d-none d-xxl-table-cell"),
+        Column("at", gettext_lazy("Requested at"), priority="d-none d-lg-table-cell"),
+        Column("status", gettext_lazy("Status"), optional=False),
+        Column("progress", gettext_lazy("Progress"), priority="d-none d-xl-table-cell"),
+        Column("rows", gettext_lazy("Rows"), priority="d-none d-md-table-cell"),
+        Column("size", gettext_lazy("Size"), priority="d-none d-xl-table-cell"),
+        Column("finished", gettext_lazy("Finished at"), priority="d-none d-xxl-table-cell"),
+        Column("expires", gettext_lazy("Expires at"), priority="d-none d-xl-table-cell"),
+        Column("ops", gettext_lazy("Operation"), optional=False),
+    ),
+)
