@@ -107,6 +107,7 @@ class TableView:
 
     def chooser(self) -> SafeString:
         """The column chooser: a Bootstrap dropdown of checkboxes (static/js/tables.js)."""
+        t_columns, t_default = escape(_("Columns")), escape(_("Default columns"))
         items = []
         for column in self.spec.columns:
             if not column.optional:
@@ -122,10 +123,10 @@ class TableView:
             f'data-testid="column-chooser">'
             f'<button type="button" class="btn btn-sm btn-outline-secondary dropdown-toggle" '
             f'data-bs-toggle="dropdown" data-bs-auto-close="outside" aria-expanded="false">'
-            f"{escape(_('Columns'))}</button>"
+            f"{t_columns}</button>"
             f'<ul class="dropdown-menu dropdown-menu-end">{"".join(items)}'
             f'<li><hr class="dropdown-divider"></li><li><button type="button" class="dropdown-item" '
-            f"data-columns-default>{escape(_('Default columns'))}</button></li></ul></div>"
+            f"data-columns-default>{t_default}</button></li></ul></div>"
         )
 
 
@@ -161,13 +162,13 @@ def page_size_form(query: QueryDict, spec: TableSpec, size: int, *, attrs: str =
         f'<option value="{choice}"{" selected" if choice == size else ""}>{choice}</option>'
         for choice in spec.page_sizes
     )
-    label = escape(_("Rows per page"))
+    label, t_show = escape(_("Rows per page")), escape(_("Show"))
     return mark_safe(  # noqa: S308 - every value escaped above
         f'<form method="get" class="page-size" data-page-size data-testid="page-size"{attrs}>{hidden}'
         f'<label for="page-size-{spec.name}">{label}</label>'
         f'<select id="page-size-{spec.name}" name="page_size">{options}</select>'
         f'<button type="submit" class="btn btn-sm btn-outline-secondary" data-page-size-submit>'
-        f"{escape(_('Show'))}</button></form>"
+        f"{t_show}</button></form>"
     )
 
 

@@ -67,13 +67,14 @@ def pager(page: KeysetPage, query: QueryDict, where: PageNumber, size: int) -> S
     base = without(query, *PAGING_PARAMS).urlencode()
     start = f"?{escape(base)}&amp;" if base else "?"
     number = where.number
+    t_first, t_previous = escape(_("First")), escape(_("Previous"))
+    t_next, t_last = escape(_("Next")), escape(_("Last"))
     links = []
     if page.has_previous:
         previous = f"&amp;n={number - 1}" if number else ""
-        links.append(f'<a href="?{escape(base)}">{escape(_("First"))}</a>')
+        links.append(f'<a href="?{escape(base)}">{t_first}</a>')
         links.append(
-            f'<a href="{start}before={page.previous_cursor.before}{previous}" rel="prev">'
-            f"{escape(_('Previous'))}</a>"
+            f'<a href="{start}before={page.previous_cursor.before}{previous}" rel="prev">{t_previous}</a>'
         )
     if number is not None:
         shown = _("Page %(number)s of %(pages)s") % {"number": f"{number:,}", "pages": f"{where.pages:,}"}
@@ -82,10 +83,8 @@ def pager(page: KeysetPage, query: QueryDict, where: PageNumber, size: int) -> S
     links.append(f'<span class="page-of" data-testid="page-of">{escape(shown)}</span>')
     if page.has_next:
         following = f"&amp;n={number + 1}" if number else ""
-        links.append(
-            f'<a href="{start}after={page.next_cursor.after}{following}" rel="next">{escape(_("Next"))}</a>'
-        )
-        links.append(f'<a href="{start}last=1">{escape(_("Last"))}</a>')
+        links.append(f'<a href="{start}after={page.next_cursor.after}{following}" rel="next">{t_next}</a>')
+        links.append(f'<a href="{start}last=1">{t_last}</a>')
     size_form = page_size_form(query, DETAILS_TABLE, size)
     label = escape(_("Pages"))
     return mark_safe(  # noqa: S308 - escaped above
