@@ -14,6 +14,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,6 +34,7 @@ from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
 from ..tables import DETAILS_SORTS, DETAILS_TABLE
+from .details_form import filter_grid
 from .details_rows import ListedLine, as_listed, listed, render_rows
 from .details_table import page_number, pager, table_head
 
@@ -70,13 +72,7 @@ def details(request: PartnerRequest) -> HttpResponse:
     """Pick a period, filter, page; count and total cover every matching line."""
     lines = detail_lines_for(request.user)
     filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
-    context: dict[str, Any] = {
-        "filter": filterset,
-        "bills": filterset.bills,
-        "text_filters": [
-            (name, filterset.filters[name].label, filterset.data.get(name, "")) for name in TEXT_FILTERS
-        ],
-    }
+    context: dict[str, Any] = {"filter": filterset, "bills": filterset.bills}
     problems = [
         _problem(filterset, name, error) for name, errors in filterset.errors.items() for error in errors
     ]
@@ -88,9 +84,11 @@ def details(request: PartnerRequest) -> HttpResponse:
         problems.append(str(error))
     if problems:
         context["problems"] = problems
+        context["filter_grid"] = _filter_grid(filterset, [], [])
         return render(request, "incentives/details/list.html", context, status=400)
     context["bill"] = filterset.selected_bill
     context.update(bill_filter_choices(context["bill"]))
+    context["filter_grid"] = _filter_grid(filterset, context["programs"], context["product_types"])
     context["query"] = _query_without_cursor(filterset.data)
     context.update(_rows_context(request, context["bill"], request.get_full_path()))
     try:
@@ -197,6 +195,13 @@ def _rows_context(request: PartnerRequest, bill: Statement | None, list_url: str
         "table": table,
         "cells": table.cells,
     }
+
+
+def _filter_grid(filterset: DetailLineFilter, programs: list, product_types: list[str]) -> SafeString:
+    data = filterset.data
+    text_filters = [(name, filterset.filters[name].label, data.get(name, "")) for name in TEXT_FILTERS]
+    choices = filterset.filters["feedback"].extra["choices"]
+    return filter_grid(data, filterset.bills, choices, programs, product_types, text_filters)
 
 
 def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:

@@ -144,3 +144,19 @@ def test_the_column_chooser_cookie_opens_the_page_with_those_columns(client, wor
     assert 'class="grid details cols-chosen hide-manager hide-reseller"' in body
     assert 'data-column="reseller">' in body and 'data-column="customer" checked>' in body
     assert "hide-bogus" not in body and "cols-chosen" not in default.context["table"].table_classes
+
+
+def test_the_filter_form_shows_what_was_chosen_and_keeps_sort_and_page_size(client, world):
+    client.force_login(world["admin"])
+    params = {"period": "2026-09", "feedback": "open", "program": "REF", "product_type": "CDN"}
+    params |= {"customer_name": 'blue "wave" <b>', "ordering": "-amount", "page_size": "50"}
+
+    body = client.get(DETAILS, params).content.decode()
+
+    assert '<option value="2026-09" selected>2026-09 · Issued successfully</option>' in body
+    assert '<option value="open" selected>Feedback open</option>' in body
+    assert '<option value="REF" selected>' in body and '<option value="CDN" selected>CDN</option>' in body
+    assert 'name="customer_name" maxlength="100" value="blue &quot;wave&quot; &lt;b&gt;"' in body
+    assert '<input type="hidden" name="ordering" value="-amount">' in body
+    assert '<input type="hidden" name="page_size" value="50">' in body
+    assert body.count('<label for="f-') == 10
