@@ -45,6 +45,15 @@ def _require_engines(request):
         _skip_or_fail(f"needs Chromium at {CHROMIUM}: apt-get install chromium")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: row ids come again after a rollback (SQLite), and
+    a value cached under one test's ids (e.g. a bill's Details choices) must not reach another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def partner_setup(db):
     """Demo-shaped tenants: a distributor with a reseller, and an unrelated rival."""

@@ -71,5 +71,5 @@ def filter_grid(
         )
     for name in ("ordering", "page_size"):  # kept when the filters change
         if data.get(name):
-            out.append(f'    <input type="hidden" name="{name}" value="{escape(data[name])}">\n')
+            out.append(f'    <input type="hidden" name="{name}" value="{escape(str(data.get(name)))}">\n')
     return mark_safe("".join(out))  # noqa: S308 - every value escaped above

@@ -160,3 +160,15 @@ def test_the_filter_form_shows_what_was_chosen_and_keeps_sort_and_page_size(clie
     assert '<input type="hidden" name="ordering" value="-amount">' in body
     assert '<input type="hidden" name="page_size" value="50">' in body
     assert body.count('<label for="f-') == 10
+
+
+def test_the_cached_drop_downs_follow_a_new_incentive_on_the_bill(client, world):
+    client.force_login(world["admin"])
+    period = factories.PeriodFactory(code="2026-12", start=date(2026, 12, 1), end=date(2026, 12, 31))
+    add_lines(world["distributor"], period, world["customers"][:1], world["programs"][:1])
+    before = client.get(DETAILS, {"period": "2026-12"}).context
+    add_lines(world["distributor"], period, world["customers"][:1], world["programs"][1:], prefix="CX")
+    after = client.get(DETAILS, {"period": "2026-12"}).context
+
+    assert [p.code for p in before["programs"]] == ["RSL"] and "CDN" not in before["product_types"]
+    assert [p.code for p in after["programs"]] == ["REF", "RSL"] and "CDN" in after["product_types"]
