@@ -124,9 +124,11 @@ class TableView:
             f'<button type="button" class="btn btn-sm btn-outline-secondary dropdown-toggle" '
             f'data-bs-toggle="dropdown" data-bs-auto-close="outside" aria-expanded="false">'
             f"{t_columns}</button>"
-            f'<ul class="dropdown-menu dropdown-menu-end">{"".join(items)}'
+            # the items wait in a <template> until the menu first opens (tables.js): their labels
+            # repeat the filters' ("Customer name"), and only one of each is on the page
+            f'<ul class="dropdown-menu dropdown-menu-end" data-column-menu></ul><template>{"".join(items)}'
             f'<li><hr class="dropdown-divider"></li><li><button type="button" class="dropdown-item" '
-            f"data-columns-default>{t_default}</button></li></ul></div>"
+            f"data-columns-default>{t_default}</button></li></template></div>"
         )
 
 

@@ -51,9 +51,17 @@
     mirror(chooser);
   }
 
+  function fill(chooser) {
+    var menu = chooser.querySelector("[data-column-menu]");
+    var items = chooser.querySelector("template");
+    if (menu && items && !menu.children.length) menu.appendChild(items.content.cloneNode(true));
+  }
+
   document.addEventListener("show.bs.dropdown", function (event) {
     var chooser = event.target.closest("[data-column-chooser]");
-    if (chooser) mirror(chooser);
+    if (!chooser) return;
+    fill(chooser);
+    mirror(chooser);
   });
   document.addEventListener("change", function (event) {
     var box = event.target.closest("input[data-column]");
