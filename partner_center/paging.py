@@ -3,12 +3,19 @@
 A page is "the `size` rows after id X" (or before it, or the last ones), read from an
 index that ends in id, e.g. DetailLine's (partner, period, id); OFFSET would read and throw
 away every row before the page. Links carry the boundary id: `after`, `before` or `last`.
+
+A page may also be sorted by one column first (`KeysetSort`, e.g. the amount, with an index
+ending in (amount, id)): the order is then (column, id), both ascending or both descending,
+and the link still carries only the boundary row's id; the query reads that row's column
+value in a subquery of the same (partner-scoped) rows, so a link never carries a value a
+client could forge, and a row that is not among the rows finds nothing (past the end).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .params import whole_number
@@ -60,21 +67,59 @@ def _id(params, name):
     return number
 
 
-def keyset_page(queryset, cursor: Cursor, size: int, row: Callable[[Any], Any] | None = None) -> KeysetPage:
-    """The page of `queryset` (ordered by pk) at `cursor`. An empty page past either end of
-    the rows raises PageError; an empty first or last page is just an empty result.
-    `row`, if given, turns each fetched row (e.g. a values_list tuple) into one with a `pk`."""
+@dataclass(frozen=True)
+class KeysetSort:
+    """The order of keyset pages: `field` (a non-null column) then pk, or pk alone (None)."""
+
+    field: str | None = None
+    descending: bool = False
+
+    def order(self, *, forward: bool = True) -> list[str]:
+        """order_by() of the pages (forward), or of reading them backwards from the end."""
+        sign = "-" if self.descending == forward else ""
+        return [f"{sign}{name}" for name in ((self.field,) if self.field else ()) + ("pk",)]
+
+    def beyond(self, queryset, pk: int, *, forward: bool) -> Q:
+        """The rows strictly after row `pk` in the page order (forward) or strictly before it."""
+        up = forward != self.descending  # does the scan go towards larger values?
+        if self.field is None:
+            return Q(pk__gt=pk) if up else Q(pk__lt=pk)
+        key = Subquery(queryset.filter(pk=pk).order_by().values(self.field)[:1])
+        step, bound = ("gt", "gte") if up else ("lt", "lte")
+        # `field >= key` is the index range; the OR only sorts out the rows tied with the key
+        return Q(**{f"{self.field}__{bound}": key}) & (
+            Q(**{f"{self.field}__{step}": key}) | Q(**{f"pk__{step}": pk})
+        )
+
+
+BY_PK = KeysetSort()
+
+
+def keyset_page(
+    queryset,
+    cursor: Cursor,
+    size: int,
+    row: Callable[[Any], Any] | None = None,
+    sort: KeysetSort = BY_PK,
+) -> KeysetPage:
+    """The page of `queryset` (in `sort`'s order, by pk unless told) at `cursor`. An empty
+    page past either end of the rows raises PageError; an empty first or last page is just an
+    empty result. `row`, if given, turns each fetched row (e.g. a values_list tuple) into one
+    with a `pk`."""
     if cursor.after is not None:
-        rows = list(queryset.filter(pk__gt=cursor.after).order_by("pk")[: size + 1])
+        after = queryset.filter(sort.beyond(queryset, cursor.after, forward=True))
+        rows = list(after.order_by(*sort.order())[: size + 1])
         has_next, has_previous = len(rows) > size, True
         rows = rows[:size]
     elif cursor.before is not None or cursor.last:
-        backwards = queryset if cursor.last else queryset.filter(pk__lt=cursor.before)
-        rows = list(backwards.order_by("-pk")[: size + 1])
+        backwards = queryset
+        if cursor.before is not None:
+            backwards = queryset.filter(sort.beyond(queryset, cursor.before, forward=False))
+        rows = list(backwards.order_by(*sort.order(forward=False))[: size + 1])
         has_next, has_previous = not cursor.last, len(rows) > size
         rows = rows[:size][::-1]
     else:
-        rows = list(queryset.order_by("pk")[: size + 1])
+        rows = list(queryset.order_by(*sort.order())[: size + 1])
         has_next, has_previous = len(rows) > size, False
         rows = rows[:size]
     if row is not None:

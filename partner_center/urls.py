@@ -9,7 +9,6 @@ from customers.languages import set_language
 from customers.views import tokens
 from incentives.views.summary import home
 from partner_center.observability import metrics
-from partner_center.observability import metrics
 
 # Our pages for errors, in the user's language (partner_center/http_errors.py).
 handler400 = "partner_center.http_errors.bad_request"

@@ -46,8 +46,10 @@ def _require_engines(request):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttles():
-    """API throttles count in the cache: each test starts with none spent (tests share 127.0.0.1)."""
+def _fresh_cache():
+    """Each test starts with an empty cache: API throttles count in it (tests share 127.0.0.1),
+    row ids come again after a rollback (SQLite), and a value cached under one test's ids
+    (e.g. a bill's Details choices) must not reach another."""
     from django.core.cache import cache
 
     cache.clear()

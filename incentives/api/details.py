@@ -11,12 +11,15 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.fields import empty
 from rest_framework.response import Response
 
 from customers.capabilities import CAPABILITIES, Capability, user_can
 from partner_center.api_permissions import IsPartnerMember
 from partner_center.errors import InvalidInput
+from partner_center.paging import PageError
+from partner_center.tables import ordering_from
 
 from ..filters.details import DetailLineFilter
 from ..models import DetailLine, FeedbackMessage, FeedbackStatus
@@ -24,6 +27,7 @@ from ..money import ROUNDING_RULE
 from ..policies import feedback_author_label
 from ..selectors.details import detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from ..tables import DETAILS_SORTS, DETAILS_TABLE
 from .details_rows import ApiLine, api_listed, api_rows
 from .paging import DetailsPagination
 
@@ -202,6 +206,10 @@ class DetailLineViewSet(viewsets.ReadOnlyModelViewSet):
             # the stub says translate_validation returns a dict; it returns DRF's ValidationError
             raise translate_validation(filterset.errors)  # type: ignore[misc]
         assert isinstance(self.paginator, DetailsPagination)  # pagination_class
+        try:
+            self.paginator.sort = DETAILS_SORTS[ordering_from(request.query_params, DETAILS_TABLE)]
+        except PageError as error:
+            raise ValidationError({"ordering": [str(error)]}) from None
         self.paginator.row = ApiLine._make
         rows = self.paginator.paginate_queryset(api_listed(filterset.qs), request, view=self)
         self.paginator.totals, self.paginator.period = filterset.totals(), filterset.selected_period

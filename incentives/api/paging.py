@@ -12,8 +12,10 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from partner_center.paging import (
+    BY_PK,
     Cursor,
     KeysetPage,
+    KeysetSort,
     PageError,
     cursor_from,
     keyset_page,
@@ -45,6 +47,7 @@ class DetailsPagination(BasePagination):
         self.period: ReconciliationPeriod | None = None
         self.page: KeysetPage | None = None
         self.row: Callable[[Any], Any] | None = None  # what each fetched row becomes (keyset_page)
+        self.sort: KeysetSort = BY_PK  # the view sets it from `ordering`
         self.request: Request | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -54,7 +57,7 @@ class DetailsPagination(BasePagination):
         except PageError as error:
             raise ValidationError({"detail": str(error)}) from None
         try:
-            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row)
+            self.page = keyset_page(queryset, cursor, self._size(request), row=self.row, sort=self.sort)
         except PageError as error:
             raise NotFound(str(error)) from None
         return self.page.rows
@@ -130,12 +133,22 @@ class DetailsPagination(BasePagination):
             param("before", row_id, f"Page of the lines before this line id (from `previous`). {ONE_OF}"),
             param("last", {"type": "boolean"}, f"The last page. {ONE_OF}"),
             param("page_size", integer, f"Lines per page, 1 to {self.max_page_size}."),
+            param(
+                "ordering",
+                {"type": "string", "enum": ["amount", "-amount"]},
+                "Sort by amount (`-amount`: largest first), then by line id; default: by line id. "
+                "`next` / `previous` keep the order.",
+            ),
         ]
 
 
 class SummaryPagination(PageNumberPagination):
     """The Summary API's numbered pages, answering like the page and like Details: a malformed
-    page number is a 400, a page past the end a 404, each with a readable `detail`."""
+    page number is a 400, a page past the end a 404, each with a readable `detail`.
+    `page_size` (1 to 500) as in the Details API; a value outside that gives the default 50."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 500
 
     def paginate_queryset(self, queryset, request, view=None):
         if request.query_params.get(self.page_query_param) not in self.last_page_strings:

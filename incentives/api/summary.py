@@ -4,9 +4,12 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from partner_center.api_permissions import CanConfirmBill
+from partner_center.paging import PageError
+from partner_center.tables import ordering_from
 
 from ..filters.summary import IncentiveFilter
 from ..models import Incentive, Statement, StatementEvent, StatementStatus
@@ -20,6 +23,7 @@ from ..selectors.statements import (
 )
 from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
+from ..tables import SUMMARY_TABLE
 from .paging import SummaryPagination
 
 
@@ -167,7 +171,11 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses=SummaryRowSerializer(many=True))
     def list(self, request, *args, **kwargs):
         """Newest period first, then by Incentive ID; paged like the Summary (per-bill counts)."""
-        filterset, rows = summary_query(request.user, request.query_params)
+        try:
+            ordering = ordering_from(request.query_params, SUMMARY_TABLE)
+        except PageError as error:
+            raise ValidationError({"ordering": [str(error)]}) from None
+        filterset, rows = summary_query(request.user, request.query_params, oldest_first=ordering == "period")
         if not filterset.is_valid():
             # the stub says translate_validation returns a dict; it returns DRF's ValidationError
             raise translate_validation(filterset.errors)  # type: ignore[misc]

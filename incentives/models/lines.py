@@ -85,6 +85,8 @@ class DetailLine(models.Model):
             models.Index(fields=["partner", "period", "tier2_reseller"], name="line_period_reseller"),
             models.Index(fields=["partner", "period", "account_manager"], name="line_period_manager"),
             models.Index(fields=["partner", "period", "feedback_status"], name="line_period_feedback"),
+            # Details sorted by amount (either way), keyset-paged on (amount, id)
+            models.Index(fields=["partner", "period", "amount", "id"], name="line_period_amount"),
             # operators' "lines with feedback" list: a small partial index, not a million entries
             models.Index(
                 fields=["feedback_status", "-feedback_at"],

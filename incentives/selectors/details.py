@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from customers.selectors import PortalUser, partner_scoped
@@ -49,11 +50,27 @@ class ProgramChoice(NamedTuple):
     name: str
 
 
+CHOICES_SECONDS = 300
+
+
 def bill_filter_choices(bill: Statement | None) -> dict[str, list]:
-    """The bill's programs (code, name) and their product types, for the Details drop-downs:
-    one query of plain tuples."""
+    """The bill's programs (code, name) and their product types, for the Details drop-downs.
+
+    One query of plain tuples, kept in the cache: every Details request of a period asks for
+    the same lists, and they change only with the bill's incentives (the key has the bill's
+    incentive count and total, which the services change with them) or an operator's new
+    program rate (seen within CHOICES_SECONDS)."""
     if bill is None:
         return {"programs": [], "product_types": []}
+    key = f"details-choices:{bill.pk}:{bill.partner_id}:{bill.period_id}:{bill.incentive_count}:{bill.total}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _bill_filter_choices(bill)
+        cache.set(key, cached, CHOICES_SECONDS)
+    return {"programs": [ProgramChoice(*p) for p in cached[0]], "product_types": cached[1]}
+
+
+def _bill_filter_choices(bill: Statement) -> tuple[list[tuple[str, str]], list[str]]:
     rates = (
         ProgramRate.objects.filter(program__incentives__statement=bill)
         .order_by("program__code", "product_type")
@@ -64,7 +81,7 @@ def bill_filter_choices(bill: Statement | None) -> dict[str, list]:
     for code, name, product_type in rates:
         programs.setdefault(code, ProgramChoice(code, name))
         product_types.add(product_type)
-    return {"programs": list(programs.values()), "product_types": sorted(product_types)}
+    return [(p.code, p.name) for p in programs.values()], sorted(product_types)
 
 
 def line_thread(line: DetailLine) -> QuerySet[FeedbackMessage]:

@@ -62,9 +62,13 @@ def summary_bills(user: PortalUser) -> list[SummaryBill]:
     return [SummaryBill(*row) for row in rows]
 
 
-def summary_query(user: PortalUser, data: QueryDict | dict) -> tuple[IncentiveFilter, "SummaryRows"]:
+def summary_query(
+    user: PortalUser, data: QueryDict | dict, *, oldest_first: bool = False
+) -> tuple[IncentiveFilter, "SummaryRows"]:
     """The Summary's filters, validated against the partner's periods and the program catalogue,
-    and the rows they select (none when they are not valid). The page and the API both use it."""
+    and the rows they select (none when they are not valid). The page and the API both use it.
+    Rows come newest period first (`oldest_first`: oldest first), then by Incentive ID: the
+    order is the bills', so either way a page costs the same."""
     bills, programs = summary_bills(user), program_catalogue()
     filterset = IncentiveFilter(
         data,
@@ -79,7 +83,7 @@ def summary_query(user: PortalUser, data: QueryDict | dict) -> tuple[IncentiveFi
         chosen = set(statements_for(user).filter(bill_lookups).values_list("pk", flat=True))
         bills = [bill for bill in bills if bill.pk in chosen]
     narrowed = filterset.narrow(Incentive.objects.all()) if filterset.narrows() else None
-    return filterset, SummaryRows(bills, narrowed=narrowed)
+    return filterset, SummaryRows(bills[::-1] if oldest_first else bills, narrowed=narrowed)
 
 
 class SummaryRows:

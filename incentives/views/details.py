@@ -14,6 +14,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +25,7 @@ from customers.decorators import PartnerRequest, partner_required
 from customers.selectors import PortalUser
 from partner_center.errors import Conflict, DomainError, Forbidden, InvalidInput
 from partner_center.paging import PageError, cursor_from, keyset_page
+from partner_center.tables import ordering_from, page_size_from, table_view
 
 from ..filters.details import DetailLineFilter
 from ..models import ExportFormat, Statement
@@ -31,9 +33,11 @@ from ..money import ROUNDING_RULE
 from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
+from ..tables import DETAILS_SORTS, DETAILS_TABLE
+from .details_form import filter_grid
 from .details_rows import ListedLine, as_listed, listed, render_rows
+from .details_table import page_number, pager, table_head
 
-PAGE_SIZE = 20
 LINE_RELATED = ("incentive__statement__period", "program", "customer", "tier2_reseller")
 TEXT_FILTERS = (
     "customer_name",
@@ -68,35 +72,39 @@ def details(request: PartnerRequest) -> HttpResponse:
     """Pick a period, filter, page; count and total cover every matching line."""
     lines = detail_lines_for(request.user)
     filterset = DetailLineFilter(request.GET, queryset=lines, request=request)
-    context: dict[str, Any] = {
-        "filter": filterset,
-        "bills": filterset.bills,
-        "text_filters": [
-            (name, filterset.filters[name].label, filterset.data.get(name, "")) for name in TEXT_FILTERS
-        ],
-    }
+    context: dict[str, Any] = {"filter": filterset, "bills": filterset.bills}
     problems = [
         _problem(filterset, name, error) for name, errors in filterset.errors.items() for error in errors
     ]
     try:
         cursor = cursor_from(request.GET)
+        size = page_size_from(request.GET, DETAILS_TABLE)
+        ordering = ordering_from(request.GET, DETAILS_TABLE)
     except PageError as error:
         problems.append(str(error))
     if problems:
         context["problems"] = problems
+        context["filter_grid"] = _filter_grid(filterset, [], [])
         return render(request, "incentives/details/list.html", context, status=400)
     context["bill"] = filterset.selected_bill
     context.update(bill_filter_choices(context["bill"]))
+    context["filter_grid"] = _filter_grid(filterset, context["programs"], context["product_types"])
     context["query"] = _query_without_cursor(filterset.data)
-    context.update(_rows_context(request.user, context["bill"], request.get_full_path()))
+    context.update(_rows_context(request, context["bill"], request.get_full_path()))
     try:
-        page = keyset_page(listed(filterset.qs), cursor, PAGE_SIZE, row=ListedLine._make)
+        page = keyset_page(
+            listed(filterset.qs), cursor, size, row=ListedLine._make, sort=DETAILS_SORTS[ordering]
+        )
     except PageError as error:
         context["problems"] = [str(error)]
         return render(request, "incentives/details/list.html", context, status=404)
     context["page"] = page
     context["rows_html"] = render_rows(page.rows, context)
     context["totals"] = filterset.totals()
+    table = context["table"]
+    context["table_head"] = table_head(table, filterset.data, ordering, can_export=context["can_export"])
+    where = page_number(page, request.GET.get("n"), context["totals"].count, size)
+    context["pager"] = pager(page, filterset.data, where, size)
     context["export_limit"] = settings.EXPORT_SELECTED_LIMIT
     context["export_formats"] = ExportFormat.choices
     return render(request, "incentives/details/list.html", context)
@@ -149,7 +157,7 @@ def detail_feedback(request: PartnerRequest, pk: int) -> HttpResponse:
             context["problem"] = error
             return render(request, template, context, status=error.http_status)
         if htmx:
-            saved = _rows_context(request.user, context["line"].incentive.statement, context["next"])
+            saved = _rows_context(request, context["line"].incentive.statement, context["next"])
             rows = as_listed(list(listed(detail_lines_for(request.user).filter(pk=line.pk))))
             saved["rows_html"] = render_rows(rows, saved, oob=True)
             return render(request, "incentives/details/_feedback_saved.html", saved)
@@ -168,8 +176,11 @@ def _feedback_refusal(user: PortalUser, bill: Statement) -> DomainError | None:
     return None
 
 
-def _rows_context(user: PortalUser, bill: Statement | None, list_url: str) -> dict[str, Any]:
-    """What every row of a page shares: its bill, where links go, whether Feedback is open."""
+def _rows_context(request: PartnerRequest, bill: Statement | None, list_url: str) -> dict[str, Any]:
+    """What every row of a page shares: its bill, where links go, whether Feedback is open,
+    the columns shown (the column chooser's cookie)."""
+    user = request.user
+    table = table_view(request.COOKIES, DETAILS_TABLE)
     closed = ""
     if not user_can(user, Capability.WRITE_FEEDBACK):
         closed = _("Viewers cannot write feedback.")
@@ -181,7 +192,16 @@ def _rows_context(user: PortalUser, bill: Statement | None, list_url: str) -> di
         "next_query": urlencode({"next": list_url}),
         "feedback_closed": closed,
         "can_export": user_can(user, Capability.EXPORT),
+        "table": table,
+        "cells": table.cells,
     }
+
+
+def _filter_grid(filterset: DetailLineFilter, programs: list, product_types: list[str]) -> SafeString:
+    data = filterset.data
+    text_filters = [(name, filterset.filters[name].label, data.get(name, "")) for name in TEXT_FILTERS]
+    choices = filterset.filters["feedback"].extra["choices"]
+    return filter_grid(data, filterset.bills, choices, programs, product_types, text_filters)
 
 
 def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:
@@ -191,7 +211,7 @@ def _problem(filterset: DetailLineFilter, name: str, error: str) -> str:
 
 def _query_without_cursor(params: QueryDict) -> str:
     query = params.copy()
-    for name in ("after", "before", "last"):
+    for name in ("after", "before", "last", "n"):
         query.pop(name, None)
     return query.urlencode()
 

@@ -76,7 +76,7 @@ def render_rows(rows: list[ListedLine], shared: dict[str, Any], *, oob: bool = F
     """The <tr> of each row, exactly as `_rows.html` rendered them (see the module's doc).
 
     `shared` is the page's row context (views.details._rows_context): bill, lines_url,
-    next_query, feedback_closed, can_export."""
+    next_query, feedback_closed, can_export, cells (each column's classes, details_table)."""
     bill: Statement | None = shared["bill"]
     if bill is None or not rows:
         return mark_safe("\n")  # what the template's loop around no rows wrote
@@ -88,13 +88,15 @@ def render_rows(rows: list[ListedLine], shared: dict[str, Any], *, oob: bool = F
     closed = shared["feedback_closed"]
     swap = ' hx-swap-oob="true"' if oob else ""
     feedback_labels = {value: escape(str(label)) for value, label in FeedbackStatus.choices}
+    c = {key: escape(classes) for key, classes in shared["cells"].items()}  # the chooser's classes
     out = ["\n"]
     for row in rows:
         pk = row.pk
         url = f"{lines_url}{pk}/"
         order_id = escape(row.order_id)
         select = (
-            f'<td><input type="checkbox" name="detail_ids" value="{pk}" form="export-selected" '
+            f'<td class="{c["select"]}"><input type="checkbox" name="detail_ids" value="{pk}" '
+            f'form="export-selected" '
             f'data-select-line aria-label="{order_id}"></td>'
             if shared["can_export"]
             else ""
@@ -108,19 +110,19 @@ def render_rows(rows: list[ListedLine], shared: dict[str, Any], *, oob: bool = F
         out.append(
             f'<tr id="line-{pk}"{swap} data-testid="line-row">\n'
             f"  {select}\n"
-            f'  <td class="mono">{escape(row.incentive_id)}</td>\n'
-            f'  <td class="mono">{order_id}</td>\n'
-            f"  <td>{escape(row.customer_name)}</td>\n"
-            f'  <td class="mono">{escape(row.customer_account)}</td>\n'
-            f"  <td>{escape(row.product_type)}</td>\n"
-            f"  <td>{escape(row.reseller or '—')}</td>\n"
-            f"  <td>{escape(row.account_manager or '—')}</td>\n"
-            f'  <td class="num">{money(row.revenue)}</td>\n'
-            f'  <td class="num">{rate(row.rate)}</td>\n'
-            f'  <td class="num">{money(row.amount)}</td>\n'
-            f"  <td>{status}</td>\n"
-            f'  <td class="feedback" data-testid="line-feedback">{feedback}</td>\n'
-            f'  <td class="ops">{write}\n'
+            f'  <td class="mono {c["incentive"]}">{escape(row.incentive_id)}</td>\n'
+            f'  <td class="mono {c["order"]}">{order_id}</td>\n'
+            f'  <td class="{c["customer"]}">{escape(row.customer_name)}</td>\n'
+            f'  <td class="mono {c["account"]}">{escape(row.customer_account)}</td>\n'
+            f'  <td class="{c["product"]}">{escape(row.product_type)}</td>\n'
+            f'  <td class="{c["reseller"]}">{escape(row.reseller or "—")}</td>\n'
+            f'  <td class="{c["manager"]}">{escape(row.account_manager or "—")}</td>\n'
+            f'  <td class="num {c["revenue"]}">{money(row.revenue)}</td>\n'
+            f'  <td class="num {c["rate"]}">{rate(row.rate)}</td>\n'
+            f'  <td class="num {c["amount"]}">{money(row.amount)}</td>\n'
+            f'  <td class="{c["status"]}">{status}</td>\n'
+            f'  <td class="feedback {c["feedback"]}" data-testid="line-feedback">{feedback}</td>\n'
+            f'  <td class="ops {c["ops"]}">{write}\n'
             f'    <a href="{url}">{t_details}</a></td>\n'
             "</tr>\n"
         )

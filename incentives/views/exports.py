@@ -15,6 +15,7 @@ from customers.decorators import PartnerRequest, partner_required
 from partner_center.errors import Forbidden, InvalidInput
 from partner_center.http_errors import flash_refusal
 from partner_center.params import whole_numbers
+from partner_center.tables import table_view
 
 from ..models import ExportFormat, ExportMethod
 from ..policies import export_is_active, export_is_downloadable
@@ -23,6 +24,7 @@ from ..selectors.details import details_default_period
 from ..selectors.exports import export_history as history_of
 from ..selectors.exports import exports_for
 from ..services.exports import export_file_response, export_request
+from ..tables import EXPORTS_TABLE
 
 HISTORY_ROWS = 50
 
@@ -37,7 +39,10 @@ def export_history(request: PartnerRequest) -> HttpResponse:
     jobs = history_of(request.user, rows=HISTORY_ROWS)
     watched = _watched(request)
     finished = [job for job in jobs if job.pk in watched and not export_is_active(job)]
+    table = table_view(request.COOKIES, EXPORTS_TABLE)
     context = {
+        "table": table,
+        "c": table.cells,
         "jobs": jobs,
         "active_ids": ",".join(str(job.pk) for job in jobs if export_is_active(job)),
         "finished": finished,

@@ -21,6 +21,7 @@ from partner_center.errors import DomainError, InvalidInput, NotFound
 from partner_center.formatting import local_time, money
 from partner_center.http_errors import flash_refusal
 from partner_center.paging import PageError, page_number_from, past_the_end
+from partner_center.tables import ordering_from, page_size_form, page_size_from, table_view
 
 from ..money import ROUNDING_RULE
 from ..policies import bill_is_confirmable
@@ -38,9 +39,11 @@ from ..selectors.statements import (
 )
 from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
+from ..tables import SUMMARY_TABLE
 from ..templatetags.portal import progress
+from .summary_table import HTMX, period_header
 
-SUMMARY_PAGE_SIZE = 25
+SUMMARY_PAGE_SIZE = SUMMARY_TABLE.default_size
 URL_MARKER = "__incentive_id__"  # reverse() once, then put each row's ID in its place
 
 
@@ -60,13 +63,15 @@ def home(request: PartnerRequest) -> HttpResponse:
 def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any]:
     """Everything the Summary's results show for this query (filters + page). A malformed page
     number raises InvalidInput (400), a page past the end NotFound (404), as on Details."""
-    filterset, rows = summary_query(request.user, query)
-    # Paginator only takes len() and slices of its list; the stubs' protocol also wants int indexes.
-    paginator: Paginator[SummaryRow] = Paginator(rows, SUMMARY_PAGE_SIZE)  # type: ignore[arg-type]
     try:
         number = page_number_from(query)
+        size = page_size_from(query, SUMMARY_TABLE)
+        ordering = ordering_from(query, SUMMARY_TABLE)
     except PageError as error:
         raise InvalidInput(str(error)) from None
+    filterset, rows = summary_query(request.user, query, oldest_first=ordering == "period")
+    # Paginator only takes len() and slices of its list; the stubs' protocol also wants int indexes.
+    paginator: Paginator[SummaryRow] = Paginator(rows, size)  # type: ignore[arg-type]
     if number > paginator.num_pages:
         raise NotFound(str(past_the_end(number, paginator.num_pages)))
     page = paginator.page(number)
@@ -80,6 +85,21 @@ def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any
         "totals": rows.totals(),
         "filter_query": filters_only.urlencode(),
         "can_confirm": can_confirm,
+        **_table_context(request, query, ordering, size),
+    }
+
+
+def _table_context(request: PartnerRequest, query: QueryDict, ordering: str, size: int) -> dict[str, Any]:
+    """The column chooser's classes, the sortable period header and Rows per page."""
+    table = table_view(request.COOKIES, SUMMARY_TABLE)
+    action = reverse("incentives:summary")
+    return {
+        "table": table,
+        "c": table.cells,
+        "period_header": period_header(query, ordering),
+        "page_size_form": page_size_form(query, SUMMARY_TABLE, size, attrs=HTMX.replace("{href}", action)),
+        "ordering": ordering,
+        "page_size": query.get("page_size", ""),
     }
 
 
@@ -146,6 +166,8 @@ def _refused_context(request: PartnerRequest) -> dict[str, Any]:
     filterset, rows = summary_query(request.user, request.GET)
     filters_only = request.GET.copy()
     filters_only.pop("page", None)
+    for name in ("ordering", "page_size"):  # perhaps what was refused: show the defaults
+        filters_only.pop(name, None)
     return {
         "filterset": filterset,
         "page": None,
@@ -153,6 +175,7 @@ def _refused_context(request: PartnerRequest) -> dict[str, Any]:
         "totals": rows.totals(),
         "filter_query": filters_only.urlencode(),
         "can_confirm": user_can(request.user, Capability.CONFIRM_BILL),
+        **_table_context(request, filters_only, "", SUMMARY_TABLE.default_size),
     }
 
 

@@ -53,7 +53,9 @@ def reference_rows(response):
         for line in (lines[pk] for pk in ids)
     ]
     shared = {name: context[name] for name in ("bill", "next_query", "feedback_closed", "can_export")}
-    return engines["django"].from_string(REFERENCE_ROWS).render({"rows": rows, **shared})
+    return (
+        engines["django"].from_string(REFERENCE_ROWS).render({"rows": rows, "c": context["cells"], **shared})
+    )
 
 
 @pytest.mark.parametrize("role", ["admin", "viewer"])
