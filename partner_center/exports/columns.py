@@ -120,11 +120,6 @@ class Columns:
     def total_indexes(self) -> list[int]:
         return [index for index, column in enumerate(self.columns) if column.total]
 
-    def totals_by_field(self, sums: Sequence[Decimal]) -> dict[str, Decimal]:
-        """Sums in total_indexes() order, keyed by their columns' fields."""
-        fields = [self.columns[index].field for index in self.total_indexes()]
-        return dict(zip(fields, sums, strict=True))
-
     def plus(self, *extra: Column) -> Columns:
         """A new list with more columns at the end (the list itself never changes)."""
         return Columns((*self.columns, *extra), totals_by=self.totals_by)
