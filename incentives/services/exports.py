@@ -271,9 +271,14 @@ def exports_expire(*, now: datetime | None = None) -> dict[str, int]:
     stale = stale.filter(heartbeat_at__lt=stale_before) | stale.filter(
         heartbeat_at__isnull=True, requested_at__lt=stale_before
     )
-    failed = stale.update(
-        status=ExportStatus.FAILED,
-        error=_("The export stopped without finishing (the worker was interrupted). Please export again."),
-        finished_at=now,
-    )
+    failed = 0
+    for language in set(stale.values_list("language", flat=True)):  # the reason in each requester's
+        with translation.override(language):
+            failed += stale.filter(language=language).update(
+                status=ExportStatus.FAILED,
+                error=_(
+                    "The export stopped without finishing (the worker was interrupted). Please export again."
+                ),
+                finished_at=now,
+            )
     return {"expired": expired, "failed": failed}

@@ -146,7 +146,9 @@ def _end_sheet(sheet: Any, columns: Columns, data_rows: int) -> None:
 
 
 def _bold(sheet: Any, value: object) -> Cell:
+    """A header or label cell: bold, and always text (never read as a formula)."""
     cell = WriteOnlyCell(sheet, value=safe_text(value))
+    cell.data_type = "s"
     cell.font = BOLD
     return cell
 

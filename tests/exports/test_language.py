@@ -148,3 +148,24 @@ def test_selected_lines_of_two_periods_and_currencies_are_totalled_per_currency(
     assert job.total_amount is None  # no one figure adds up two currencies
     assert job.file_name.startswith(f"激励明细-{distributor.code}-所选-")
     assert [row[12] for row in book["明细"].iter_rows(min_row=2, values_only=True)] == ["CNY"] * 3 + ["USD"]
+
+
+def test_a_stalled_export_is_failed_with_its_reason_in_the_requesters_language(partner_setup, export_data):
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from incentives.services.exports import exports_expire
+
+    with translation.override("zh-hans"):
+        chinese = export_request(user=partner_setup["admin"], method="period", period="2026-10")
+    english = export_request(user=partner_setup["finance"], method="period", period="2026-10")
+
+    later = timezone.now() + timedelta(seconds=settings.EXPORT_STALE_SECONDS + 1)
+    assert exports_expire(now=later) == {"expired": 0, "failed": 2}
+
+    chinese.refresh_from_db()
+    english.refresh_from_db()
+    assert chinese.status == english.status == "failed"
+    assert chinese.error.startswith("导出") and english.error.startswith("The export stopped")
