@@ -23,6 +23,15 @@ def user_language(user) -> str | None:
     return preference.language or None
 
 
+def current_language() -> str:
+    """The active language as a code of settings.LANGUAGES (what a request speaks: the user's
+    choice, the cookie or the browser's), for work done later in it (an export's file)."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def user_language_set(user, language: str) -> None:
     """Store the user's choice (a code of settings.LANGUAGES)."""
     preference, _created = UserPreference.objects.update_or_create(user=user, defaults={"language": language})

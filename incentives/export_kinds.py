@@ -6,12 +6,13 @@ are shared.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partner_center.exports.columns import MONEY, RATE, STATUS, Column, Columns
 from partner_center.exports.registry import ExportKind, register
 
 from .models import FeedbackStatus, StatementStatus
-from .selectors.exports import export_detail_lines
+from .selectors.exports import export_detail_lines, export_detail_scope
 
 INCENTIVE_DETAILS = "incentive_details"
 
@@ -29,6 +30,8 @@ DETAIL_COLUMNS = Columns(
         Column("revenue", _("Revenue"), MONEY, width=14),
         Column("rate", _("Rate"), RATE, width=9),
         Column("amount", _("Amount"), MONEY, total=True, total_label=_("Total amount"), width=14),
+        # the bill's currency code, beside the amount it is the currency of; totals per currency
+        Column("incentive__statement__currency", _("Currency"), width=9),
         Column("incentive__statement__status", _("Status"), STATUS, choices=dict(StatementStatus.choices)),
         # "" is "No feedback": left out of the labels, so it is an empty cell
         Column(
@@ -38,7 +41,8 @@ DETAIL_COLUMNS = Columns(
             choices={value: label for value, label in FeedbackStatus.choices if value},
         ),
         Column("feedback", _("Feedback"), width=40),
-    ]
+    ],
+    totals_by="incentive__statement__currency",
 )
 
 
@@ -47,10 +51,11 @@ incentive_details = register(
         name=INCENTIVE_DETAILS,
         label=_("Incentive details"),
         sheet_title=_("Details"),
-        file_stem="incentive-details",
+        file_stem=pgettext_lazy("export file name", "incentive-details"),
         columns=DETAIL_COLUMNS,
         rows=export_detail_lines,
         count_label=_("Detail lines"),
         job_total="amount",
+        describe=export_detail_scope,
     )
 )

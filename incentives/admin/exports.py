@@ -17,10 +17,10 @@ from ..services.exports import export_file_response
 @admin.register(ExportJob)
 class ExportJobAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = [
-        "requested_at", "partner", "method", "file_format", "period", "requested_by", "status",
+        "requested_at", "partner", "method", "file_format", "language", "period", "requested_by", "status",
         "rows_written", "rows_total", "size_bytes", "finished_at", "expires_at", "download",
     ]  # fmt: skip
-    list_filter = ["status", "method", "file_format", "partner__kind"]
+    list_filter = ["status", "method", "file_format", "language", "partner__kind"]
     search_fields = ["partner__name", "partner__code", "file_name", "requested_by__username"]
     list_select_related = ["partner", "period", "requested_by"]
     date_hierarchy = "requested_at"

@@ -35,6 +35,9 @@ class ExportJob(models.Model):
     partner = models.ForeignKey("customers.Partner", on_delete=models.PROTECT, related_name="exports")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    # the requester's language when asking (a code of settings.LANGUAGES): the worker writes
+    # the file's headers, labels, Summary and name in it
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
     # an export kind's name (partner_center/exports/registry.py): which rows, which columns
     kind = models.CharField(_("kind"), max_length=40, default="incentive_details")
     method = models.CharField(_("export method"), max_length=10, choices=ExportMethod.choices)

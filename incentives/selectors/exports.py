@@ -1,8 +1,11 @@
 """The partner's export jobs (Export History)."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext, ngettext
 
 from customers.selectors import PortalUser, partner_scoped
+from partner_center import formatting
+from partner_center.exports.registry import ExportKind
 
 from ..models import DetailLine, ExportJob, ExportMethod
 
@@ -27,3 +30,38 @@ def export_detail_lines(job: ExportJob) -> QuerySet[DetailLine]:
         if job.method == ExportMethod.PROGRAMS:
             lines = lines.filter(program__in=job.programs.all())
     return lines.order_by("pk")
+
+
+def export_detail_scope(job: ExportJob) -> list[tuple[str, object]]:
+    """What a detail-lines file covers, in words of the active language (its Summary sheet)."""
+    if job.method == ExportMethod.SELECTED:
+        codes = export_detail_lines(job).order_by("period__code").values_list("period__code", flat=True)
+        periods = ", ".join(codes.distinct())
+        count = len(job.detail_ids)
+        filters = ngettext("%(count)s selected detail line", "%(count)s selected detail lines", count) % {
+            "count": formatting.count(count)
+        }
+    else:
+        periods = job.period.code if job.period is not None else ""
+        filters = gettext("All incentive programs of the period")
+        if job.method == ExportMethod.PROGRAMS:
+            programs = ", ".join(f"{p.name} ({p.code})" for p in job.programs.order_by("code"))
+            filters = gettext("Incentive programs: %(programs)s") % {"programs": programs}
+    return [
+        (gettext("Reconciliation period"), periods),
+        (gettext("Export method"), job.get_method_display()),
+        (gettext("Filters"), filters),
+    ]
+
+
+def export_cover(job: ExportJob, kind: ExportKind) -> list[tuple[str, object]]:
+    """The Summary's lines on what a file covers: partner, the kind's scope, who and when."""
+    user = job.requested_by
+    name = user.get_full_name()
+    return [
+        (gettext("Partner"), job.partner.name),
+        (gettext("Partner code"), job.partner.code),
+        *(kind.describe(job) if kind.describe else []),
+        (gettext("Requested by"), f"{name} ({user.get_username()})" if name else user.get_username()),
+        (gettext("Requested at"), formatting.local_time(job.requested_at, seconds=True)),
+    ]

@@ -19,10 +19,11 @@ from django.core.files import File
 from django.db import connections, transaction
 from django.db.models import F, QuerySet
 from django.http import FileResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, require_capability
+from customers.languages import current_language
 from partner_center.errors import InvalidInput
 from partner_center.exports.columns import BuildResult
 from partner_center.exports.csv import write_csv
@@ -43,6 +44,7 @@ from ..models import (
     IncentiveProgram,
     ReconciliationPeriod,
 )
+from ..selectors.exports import export_cover
 
 logger = logging.getLogger(__name__)
 CONTENT_TYPES: dict[str, str] = {
@@ -88,7 +90,7 @@ def export_request(
     with transaction.atomic():
         job = ExportJob.objects.create(
             partner=partner, requested_by=user, kind=kind, method=method, file_format=file_format,
-            period=period_obj, detail_ids=ids,
+            period=period_obj, detail_ids=ids, language=current_language(),
         )  # fmt: skip
         job.programs.set(program_objs)
         transaction.on_commit(lambda: build_export.delay(job.pk))
@@ -121,6 +123,12 @@ def export_run(job_id: int) -> ExportJob:
     job = _claim(job_id)
     if job is None:
         return ExportJob.objects.get(pk=job_id)
+    with translation.override(job.language or settings.LANGUAGE_CODE):  # the requester's language
+        return _run(job)
+
+
+def _run(job: ExportJob) -> ExportJob:
+    job_id = job.pk
     suffix = f".{job.file_format}"
     with temporary_files_in_export_dir() as folder:
         handle, path = tempfile.mkstemp(suffix=suffix, prefix=f"export-{job.pk}-", dir=folder)
@@ -185,6 +193,7 @@ def _build(job: ExportJob, out: BinaryIO) -> BuildResult:
         return write_csv(rows, out, kind.columns, progress=progress, every=every)
     return write_xlsx(
         rows, out, kind.columns, sheet_title=str(kind.sheet_title), count_label=str(kind.count_label),
+        cover_title=str(kind.label), cover=export_cover(job, kind),
         max_sheet_rows=settings.EXPORT_MAX_SHEET_ROWS, progress=progress, every=every,
     )  # fmt: skip
 
@@ -203,7 +212,9 @@ def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
         current.file_name = name
         current.size_bytes = current.file.size
         current.rows_written = result.rows
-        current.total_amount = result.totals[kind.job_total] if kind.job_total else None
+        # one figure only when it adds up one currency
+        one_currency = len(result.groups) <= 1
+        current.total_amount = result.totals[kind.job_total] if kind.job_total and one_currency else None
         current.finished_at = now
         current.expires_at = now + timedelta(days=settings.EXPORT_RETENTION_DAYS)
         current.save()
@@ -224,7 +235,7 @@ class _BuiltFile(File):
 def _file_name(job: ExportJob, kind: ExportKind) -> str:
     scope = job.period.code if job.period is not None else _("selected")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
-    return f"{kind.file_stem}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
+    return f"{str(kind.file_stem)}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 
 
 def export_file_response(job: ExportJob) -> FileResponse:
@@ -263,11 +274,16 @@ def exports_expire(*, now: datetime | None = None) -> dict[str, int]:
     stale = stale.filter(heartbeat_at__lt=stale_before) | stale.filter(
         heartbeat_at__isnull=True, requested_at__lt=stale_before
     )
-    failed = stale.update(
-        status=ExportStatus.FAILED,
-        error=_("The export stopped without finishing (the worker was interrupted). Please export again."),
-        finished_at=now,
-    )
+    failed = 0
+    for language in set(stale.values_list("language", flat=True)):  # the reason in each requester's
+        with translation.override(language):
+            failed += stale.filter(language=language).update(
+                status=ExportStatus.FAILED,
+                error=_(
+                    "The export stopped without finishing (the worker was interrupted). Please export again."
+                ),
+                finished_at=now,
+            )
     # what killed workers left in the temporary folder (no export runs longer than its time limit)
     removed = export_tmp_sweep(older_than=settings.EXPORT_TIME_LIMIT, now=now.timestamp())
     return {"expired": expired, "failed": failed, "temporary_files_removed": removed}

@@ -8,13 +8,12 @@ and the total row are written here for both.
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
 from typing import Any, BinaryIO, cast
 
 from django.utils import timezone
 
 from .cleaning import csv_text, local_text
-from .columns import DATE, STATUS, TEXT, BuildResult, Columns
+from .columns import DATE, STATUS, TEXT, BuildResult, Columns, Summing
 
 
 def _writer(stream: io.TextIOWrapper) -> Any:  # csv.writer's type is not public
@@ -29,16 +28,23 @@ def write_header(out: BinaryIO, columns: Columns) -> None:
 
 
 def write_totals(out: BinaryIO, columns: Columns, result: BuildResult) -> None:
-    """An empty line, then the label and each total under its column."""
+    """An empty line, then the label and each total under its column: with columns.totals_by,
+    one such row per value (currency), the value under its own column."""
     stream = io.TextIOWrapper(out, encoding="utf-8", newline="")
     totals = columns.total_indexes()
-    row: list[object] = [""] * (max(totals, default=0) + 1)
-    row[0] = columns.totals_label()
-    for index in totals:
-        row[index] = result.totals[columns[index].field]
+    group = columns.index(columns.totals_by) if columns.totals_by is not None else None
+    width = max([*totals, group or 0]) + 1
     writer = _writer(stream)
     writer.writerow([])
-    writer.writerow(row)
+    groups = [(csv_text(value), sub.totals) for value, sub in result.groups.items()]
+    for value, sums in groups or [("", result.totals)]:
+        row: list[object] = [""] * width
+        row[0] = columns.totals_label()
+        for index in totals:
+            row[index] = sums[columns[index].field]
+        if group is not None:
+            row[group] = value
+        writer.writerow(row)
     stream.flush()
     stream.detach()
 
@@ -58,15 +64,13 @@ def write_csv(
     text = columns.indexes(TEXT, STATUS)
     labels = [(index, columns[index].labels()) for index in columns.indexes(STATUS)]
     dates = columns.indexes(DATE)
-    totals = columns.total_indexes()
-    sums = [Decimal("0")] * len(totals)
+    summing = Summing(columns)
+    add = summing.add
     zone = timezone.get_default_timezone()
     count = 0
     for row in rows:
         values = cast(list, row) if row.__class__ is list else list(row)
-        for position, index in enumerate(totals):
-            if values[index] is not None:
-                sums[position] += values[index]
+        add(values)
         for index, names in labels:
             value = values[index]
             values[index] = names.get(value, value) if value else None
@@ -81,6 +85,6 @@ def write_csv(
             progress(count)
     stream.flush()
     stream.detach()
-    result = BuildResult(rows=count, totals=columns.totals_by_field(sums))
+    result = summing.result()
     write_totals(out, columns, result)
     return result

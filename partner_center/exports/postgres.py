@@ -14,7 +14,6 @@ fast: testing every value costs more than writing it, and nearly all values need
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from decimal import Decimal
 from typing import Any, BinaryIO
 
 from django.core.exceptions import EmptyResultSet
@@ -24,7 +23,7 @@ from django.db.models.expressions import Col
 from django.db.models.functions import Cast
 
 from .cleaning import MAX_CELL_CHARS
-from .columns import TEXT, BuildResult, Columns
+from .columns import TEXT, BuildResult, Columns, grouped_result
 from .csv import write_header, write_totals
 from .sql import NEEDS_RULES, ROW_NEEDS_RULES, SEPARATOR, Any_, CsvCell, Mode, Test
 
@@ -89,9 +88,21 @@ def survey(queryset: QuerySet, columns: Columns) -> tuple[BuildResult, dict[str,
         aggregates["export_rules"] = Any_(Test(joined_values, "{value} ~ %s", ROW_NEEDS_RULES))
         aggregates["export_long"] = Any_(Test(joined_values, LONG))
         aggregates |= {f"export_empty_{n}": Any_(Test(F(f), "{value} = ''")) for n, f in enumerate(own)}
-    values = queryset.order_by().aggregate(**aggregates)
-    sums = {field: values[f"export_total_{n}"] or Decimal("0") for n, field in enumerate(totals)}
-    result = BuildResult(rows=values["export_rows"], totals=sums)
+    rows = queryset.order_by()
+    if columns.totals_by is None:
+        found = [{**rows.aggregate(**aggregates), "export_group": None}]
+    else:  # one scan still: the same aggregates per value (currency), combined below
+        found = list(rows.values(export_group=F(columns.totals_by)).annotate(**aggregates))
+    groups = [
+        (g["export_group"], g["export_rows"], *[g[f"export_total_{n}"] for n in range(len(totals))])
+        for g in found
+    ]
+    result = grouped_result(columns, groups)
+    values = {
+        name: any(g[name] for g in found)
+        for name in aggregates
+        if name.startswith(("export_rules", "export_long", "export_empty"))
+    }
 
     modes = {field: Mode.RULES for field in text}
     if own and not (values["export_rules"] or values["export_long"]):

@@ -20,12 +20,17 @@ class ExportKind:
     name: str  # stored on the job (ExportJob.kind, max 40 characters)
     label: str | Promise
     sheet_title: str | Promise  # xlsx: "<title>", "<title> (2)", ...
-    file_stem: str  # file names start with it: "<stem>-<partner>-<scope>-<time>-<id>.<format>"
+    # file names start with it: "<stem>-<partner>-<scope>-<time>-<id>.<format>" (translatable)
+    file_stem: str | Promise
     columns: Columns
     # The job's rows, scoped to its partner, in a stable order (the file's row order).
     rows: Callable[[Any], QuerySet]
     count_label: str | Promise  # the Summary's line count, e.g. "Detail lines"
     job_total: str | None = None  # the total column kept on the job (shown in Export History)
+    # The xlsx Summary's lines about what the job covers (periods, filters, in words), as
+    # (label, value) pairs in the active language; the job's partner, requester and time are
+    # written for every kind.
+    describe: Callable[[Any], list[tuple[str, object]]] | None = None
 
     def __post_init__(self) -> None:
         if len(self.name) > 40:

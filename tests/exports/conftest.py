@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from incentives.models import DetailLine
 from incentives.services.statements import statement_publish
@@ -12,6 +14,16 @@ NASTY = {
     "tab": "\tTabbed",
     "control": "Bell\x07and\x1bEscape Co",
 }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each export test starts in the default language: a request made by the test client leaves
+    its language active in this thread (each real request activates its own), and an export job
+    records the active language at request time."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from incentives.export_kinds import DETAIL_COLUMNS
 from partner_center.exports import registry
-from partner_center.exports.columns import DATE, MONEY, RATE, STATUS, TEXT, Column, Columns
+from partner_center.exports.columns import DATE, KIND_WIDTHS, MONEY, RATE, STATUS, TEXT, Column, Columns
 from partner_center.exports.csv import write_csv
 from partner_center.exports.xlsx import DATE_FORMAT, MONEY_FORMAT, RATE_FORMAT, write_xlsx
 
@@ -111,20 +111,89 @@ def test_dates_are_in_the_portal_time_zone_which_the_header_names(settings):
     assert [line[1] for line in lines[1:3]] == ["2026-11-01 00:00:05", ""]
 
 
-def test_column_widths_come_from_the_list():
+def test_column_widths_come_from_the_list_or_the_kind_of_column():
     _result, book = xlsx(BASE, ROWS)
-    assert book["Lines"].column_dimensions["A"].width == 18
+    widths = {letter: book["Lines"].column_dimensions[letter].width for letter in "ABCD"}
+    assert widths == {"A": 18, "B": KIND_WIDTHS[RATE], "C": KIND_WIDTHS[MONEY], "D": KIND_WIDTHS[STATUS]}
 
 
-def test_the_detail_kind_has_the_fifteen_columns_in_their_order():
+def test_the_header_is_bold_and_frozen_and_the_rows_have_an_autofilter():
+    _result, book = xlsx(BASE, ROWS)
+    sheet = book["Lines"]
+    assert all(cell.font.b for cell in sheet[1]) and not any(cell.font.b for cell in sheet[2])
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D4"
+    _result, book = xlsx(BASE, [])
+    assert book["Lines"].auto_filter.ref == "A1:D1"  # the header alone
+
+
+PER_CURRENCY = Columns([*BASE, Column("currency", _("Currency"), width=9)], totals_by="currency")
+MIXED = [
+    ("A-1", Decimal("0.05"), Decimal("10.05"), "open", "CNY"),
+    ("A-2", Decimal("0.05"), Decimal("2.50"), "done", "USD"),
+    ("A-3", Decimal("0.05"), Decimal("0.95"), "", "CNY"),
+]
+
+
+def test_totals_are_kept_apart_per_currency_in_the_summary_and_the_csv():
+    result, book = xlsx(PER_CURRENCY, MIXED)
+
+    assert {value: (g.rows, g.totals) for value, g in result.groups.items()} == {
+        "CNY": (2, {"amount": Decimal("11.00")}),
+        "USD": (1, {"amount": Decimal("2.50")}),
+    }
+    assert [[c.value for c in row] for row in book["Summary"].iter_rows()] == [
+        ["Lines", 3, None],
+        [None, None, None],
+        ["Currency", "Lines", "Total amount"],
+        ["CNY", 2, 11.0],
+        ["USD", 1, 2.5],
+    ]
+    assert (
+        all(cell.font.b for cell in book["Summary"][3])
+        and book["Summary"]["C4"].number_format == MONEY_FORMAT
+    )
+    _result, lines = csv_rows(PER_CURRENCY, MIXED)
+    assert lines[0][-1] == "Currency" and lines[2][-1] == "USD"
+    assert lines[-3:] == [
+        [],
+        ["Total amount", "", "11.00", "", "CNY"],
+        ["Total amount", "", "2.50", "", "USD"],
+    ]
+
+
+def test_the_summary_comes_first_with_its_cover_lines():
+    out = io.BytesIO()
+    cover = [("Partner", "Acme"), ("Filters", "=not a formula"), ("Lines asked", 3)]
+    write_xlsx(
+        ROWS, out, PER_CURRENCY, sheet_title="Lines", count_label="Lines", cover_title="Export", cover=cover
+    )
+    book = load_workbook(out)
+    assert book.sheetnames == ["Summary", "Lines"] and book.active.title == "Summary"
+    rows = [[c.value for c in row][:2] for row in book["Summary"].iter_rows(max_row=6)]
+    assert rows == [["Export", None], [None, None], ["Partner", "Acme"], ["Filters", "=not a formula"],
+                    ["Lines asked", 3], ["Lines", 3]]  # fmt: skip
+    assert book["Summary"]["B4"].data_type == "s" and book["Summary"]["A1"].font.b
+
+
+def test_totals_by_must_be_a_column_without_a_total():
+    with pytest.raises(ValueError, match="totals_by"):
+        Columns(BASE, totals_by="nope")
+    with pytest.raises(ValueError, match="totals_by"):
+        Columns(BASE, totals_by="amount")
+    assert PER_CURRENCY.plus(BONUS).totals_by == "currency"
+
+
+def test_the_detail_kind_has_the_sixteen_columns_in_their_order():
     assert [(column.field, column.kind) for column in DETAIL_COLUMNS] == [
         ("incentive__incentive_id", TEXT), ("order_id", TEXT), ("period__code", TEXT),
         ("program__name", TEXT), ("customer__name", TEXT), ("customer__account", TEXT),
         ("product_type", TEXT), ("tier2_reseller__name", TEXT), ("account_manager", TEXT),
-        ("revenue", MONEY), ("rate", RATE), ("amount", MONEY), ("incentive__statement__status", STATUS),
+        ("revenue", MONEY), ("rate", RATE), ("amount", MONEY), ("incentive__statement__currency", TEXT),
+        ("incentive__statement__status", STATUS),
         ("feedback_status", STATUS), ("feedback", TEXT),
     ]  # fmt: skip
     assert DETAIL_COLUMNS.total_indexes() == [DETAIL_COLUMNS.index("amount")] == [11]
+    assert DETAIL_COLUMNS.totals_by == "incentive__statement__currency"  # amounts add up per currency
     assert registry.get_kind("incentive_details").columns is DETAIL_COLUMNS
     assert "incentive_details" in [kind.name for kind in registry.kinds()]
 

@@ -26,7 +26,8 @@ def read_rows(job):
         return lines[1:-2], Decimal(lines[-1][11])
     workbook = load_workbook(io.BytesIO(data))
     rows = [[c.value for c in r] for r in workbook["Details"].iter_rows(min_row=2)]
-    return rows, Decimal(str(workbook["Summary"]["B2"].value))
+    by_label = {r[0].value: r for r in workbook["Summary"].iter_rows() if r[0].value}
+    return rows, Decimal(str(by_label["CNY"][2].value))  # the currency's total
 
 
 def expected(lines):
@@ -75,7 +76,7 @@ def test_text_is_protected_in_the_real_file(partner_setup, export_data):
     rows, _ = read_rows(job)
     names = {r[4] for r in rows}
     assert '=HYPERLINK("http://evil.example","click")' in names and "BellandEscape Co" in names
-    assert any(r[14] and r[14].endswith("…[truncated]") for r in rows)
+    assert any(r[15] and r[15].endswith("…[truncated]") for r in rows)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +197,8 @@ def test_the_file_has_the_kinds_columns_and_the_bill_status_label(partner_setup,
         ]
     assert list(header) == DETAIL_COLUMNS.headers() and len(first) == len(DETAIL_COLUMNS)
     statuses = {line.incentive.statement.get_status_display() for line in DetailLine.objects.all()}
-    assert first[12] in statuses and job.file_name.startswith("incentive-details-")
+    assert first[13] in statuses and job.file_name.startswith("incentive-details-")
+    assert first[12] == "CNY"  # the bill's currency
 
 
 def test_an_unknown_kind_of_export_is_refused(partner_setup, export_data):

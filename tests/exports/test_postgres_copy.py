@@ -10,7 +10,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from incentives.export_kinds import DETAIL_COLUMNS
-from incentives.models import DetailLine
+from incentives.models import DetailLine, Statement
 from partner_center.exports.columns import DATE, MONEY, STATUS, Column
 from partner_center.exports.csv import write_csv
 from partner_center.exports.postgres import copy_csv, survey
@@ -92,7 +92,7 @@ def test_copy_writes_the_same_bytes_as_the_python_path(partner_setup):
     rows = list(csv.reader(io.StringIO(database.decode("utf-8-sig"))))
     header, body, (blank, totals) = rows[0], rows[1:-2], rows[-2:]
     assert header[-2:] == ["Feedback updated at (Asia/Shanghai)", "Incentive amount"]
-    names, feedback = [row[4] for row in body[::2]], [row[14] for row in body[::2]]
+    names, feedback = [row[4] for row in body[::2]], [row[15] for row in body[::2]]
     assert names[:9] == [
         "'=HYPERLINK(\"http://evil.example\",\"click\")", "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(A1:A2)",
         "'\tTabbed", "Carriage", "'\nLine feed first", "BellandEscape Co", "'=after a control",
@@ -101,11 +101,12 @@ def test_copy_writes_the_same_bytes_as_the_python_path(partner_setup):
     assert names[9:12] == feedback[9:12] and names[15] == "c15" and feedback[15] == ""
     assert len(feedback[12]) == len(feedback[13]) == 32_767 and feedback[13].endswith("中…[truncated]")
     assert feedback[14].startswith("'=z") and len(feedback[14]) == 32_768
-    assert body[0][13] == "" and body[1][13] == "Open" and body[3][13] == "weird"  # labels, else text
+    assert body[0][14] == "" and body[1][14] == "Open" and body[3][14] == "weird"  # labels, else text
+    assert {row[12] for row in body} == {"CNY"}
     assert body[0][7] == "'=ResellerCo" and body[1][7] == ""  # NULL reseller: empty
-    assert body[1][15] == "2026-11-01 00:00:05" and body[0][15] == ""
-    assert (blank, totals[0]) == ([], "Totals")
-    assert (totals[11], totals[16]) == (
+    assert body[1][16] == "2026-11-01 00:00:05" and body[0][16] == ""
+    assert (blank, totals[0], totals[12]) == ([], "Totals", "CNY")
+    assert (totals[11], totals[17]) == (
         str(python_result.total("amount")),
         str(python_result.total("incentive__amount")),
     )
@@ -125,7 +126,7 @@ def test_copy_outside_a_transaction_reads_totals_and_rows_from_one_snapshot(part
 def test_copy_of_no_lines_is_the_header_and_a_zero_total(partner_setup):
     python, _python_result, database, result = both_paths(DetailLine.objects.none(), DETAIL_COLUMNS)
     assert database == python and result.rows == 0
-    assert database.decode("utf-8-sig").splitlines()[-1] == "Total amount,,,,,,,,,,,0"
+    assert database.decode("utf-8-sig").splitlines()[-1] == "Total amount,,,,,,,,,,,0,"
 
 
 @pytest.mark.django_db
@@ -183,3 +184,22 @@ def test_one_value_needing_the_rules_anywhere_in_a_column_gives_it_the_rules(par
     assert modes["customer__name"] is Mode.RULES  # the whole table is surveyed: still right
     assert modes["order_id"] is modes["product_type"] is Mode.RULES  # the lines' own columns, together
     assert modes["customer__account"] is Mode.RAW
+
+
+@pytest.mark.django_db
+def test_copy_totals_each_currency_apart_like_the_python_path(partner_setup):
+    lines = lines_with(partner_setup["distributor"], ["Acme", "=Beta"])
+    usd = factories.bill(
+        partner_setup["distributor"], factories.PeriodFactory(code="2026-11"), lines=[("9.99", "1")]
+    )
+    Statement.objects.filter(pk=usd.pk).update(currency="USD")
+    lines = DetailLine.objects.filter(partner=partner_setup["distributor"]).order_by("pk")
+
+    python, python_result, database, result = both_paths(lines, DETAIL_COLUMNS)
+
+    assert database == python and result == python_result
+    assert {value: group.rows for value, group in result.groups.items()} == {"CNY": 4, "USD": 1}
+    assert database.decode("utf-8-sig").splitlines()[-2:] == [
+        "Total amount,,,,,,,,,,," + str(result.groups["CNY"].totals["amount"]) + ",CNY",
+        "Total amount,,,,,,,,,,,9.99,USD",
+    ]

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from customers.models import UserPreference
 from incentives.models import DetailLine, ExportJob
 from incentives.policies import export_is_active
 from incentives.services.exports import exports_expire
@@ -70,19 +72,31 @@ def worker_setup(tmp_path, settings):
 
 def test_a_real_worker_builds_the_export_requested_on_the_page(client, partner_setup, worker_setup, tmp_path):
     many_lines(partner_setup["distributor"], 300)
+    UserPreference.objects.create(user=partner_setup["admin"], language="zh-hans")
+    chinese = Client()
+    chinese.force_login(partner_setup["admin"])
     client.force_login(partner_setup["finance"])
     worker = worker_setup("worker")
     try:
         client.post(reverse("incentives:export_new"), {"method": "period", "period": "2026-10"})
-        job = ExportJob.objects.get()
-        finished = wait_for(job, lambda j: not export_is_active(j), interval=0.2)
+        chinese.post(reverse("incentives:export_new"), {"method": "period", "period": "2026-10"})
+        job, job_zh = ExportJob.objects.order_by("pk")
+        finished = all(wait_for(j, lambda j: not export_is_active(j), interval=0.2) for j in (job, job_zh))
     finally:
         stop(worker)
-    assert finished and job.status == "completed", (tmp_path / "worker.log").read_text()[-3000:]
+    assert finished and job.status == job_zh.status == "completed", (tmp_path / "worker.log").read_text()[
+        -3000:
+    ]
     response = client.get(reverse("incentives:export_download", args=[job.pk]))
     workbook = load_workbook(filename=io.BytesIO(b"".join(response.streaming_content)))
     lines = DetailLine.objects.filter(partner=partner_setup["distributor"]).count()
     assert workbook["Details"].max_row == lines + 1 and job.rows_written == lines == 301
+    assert workbook.sheetnames == ["Summary", "Details"] and workbook["Details"]["M1"].value == "Currency"
+    # the worker wrote the Chinese requester's file in Chinese: the language stored on the job
+    chinese_book = load_workbook(job_zh.file.path)
+    assert job_zh.language == "zh-hans" and chinese_book.sheetnames == ["汇总", "明细"]
+    assert chinese_book["明细"]["M1"].value == "币种" and chinese_book["明细"]["N2"].value == "预估"
+    assert job_zh.file_name.startswith("激励明细-")
     assert (
         f"transport:   {settings.CELERY_BROKER_URL.split('://')[0]}://"
         in (tmp_path / "worker.log").read_text()
