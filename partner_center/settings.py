@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "partner_center.http_errors.DomainErrorMiddleware",
+    "partner_center.unavailable.DatabaseUnavailableMiddleware",  # after it: a 503 also under DEBUG
 ]
 
 ROOT_URLCONF = "partner_center.urls"
