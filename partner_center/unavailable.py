@@ -4,8 +4,9 @@ When PostgreSQL restarts, every query in flight and every new connection fails w
 django.db.OperationalError or InterfaceError until it is back. Such a request answers 503
 with Retry-After: our page in the user's language (templates/503.html, rendered without the
 database, a request context or the static manifest), the message alone for htmx, and JSON
-under /api/. Nothing else changes: a write that failed was rolled back by its transaction,
-so the partner can simply try again.
+under /api/. A write that failed was rolled back by its transaction, but the database may
+also go away after a write's commit and before its answer (e.g. while the session is saved),
+hence the page's advice to check before saving again (benchmarks/load saw it happen).
 
 Two places catch it, because Django turns an exception into a response at the layer that
 raised it:
@@ -50,8 +51,8 @@ def unavailable(request: HttpRequest, exception: BaseException | None = None) ->
     """The 503 answer: JSON for the API, the message alone for htmx, else our page."""
     logger.warning("Service unavailable: %s %s (%s)", request.method, request.path, type(exception).__name__)
     message = _(
-        "Partner Center is briefly unavailable while we reconnect to our database. Nothing was "
-        "changed by this request. Please try again in a moment."
+        "Partner Center is briefly unavailable while we reconnect to our database. Please try "
+        "again in a moment; if you were saving a change, check first whether it was saved."
     )
     if request.path.startswith(http_errors.API_PREFIX):
         response: HttpResponse = JsonResponse(

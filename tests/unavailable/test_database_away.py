@@ -43,6 +43,7 @@ def assert_our_503_page(response):
     assert response["Retry-After"] == "10"
     assert 'data-testid="error-page" data-status="503"' in body
     assert "briefly unavailable while we reconnect to our database" in body
+    assert "check first whether it was saved" in body
     assert "Traceback" not in body and "OperationalError" not in body
 
 
