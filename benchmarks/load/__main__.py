@@ -37,8 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--sessions", type=int, default=16)
     parser.add_argument("--duration", type=float, default=300, help="seconds of load (default 300)")
-    parser.add_argument("--fault", action="store_true", help="restart PostgreSQL, then Redis, mid-load")
+    parser.add_argument(
+        "--fault", nargs="?", const="both", choices=["both", "postgres", "redis"],
+        help="restart PostgreSQL, then Redis (or only the one named) during the load",
+    )  # fmt: skip
+    parser.add_argument(
+        "--schema-from", help="copy the tables of this migrated database instead of migrating"
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    parser.add_argument("--wait", type=int, default=400, help="seconds the check waits for exports")
     parser.add_argument("--data-dir", type=Path, help="keep the PostgreSQL cluster here, to reuse the seed")
     args = parser.parse_args(argv)
 
@@ -50,9 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         postgres.start()
         redis.start()
+        static = servers.collect_static(servers.portal_env(postgres.url(), redis.url, run_dir), log)
         template = f"seed_{args.lines}_{args.sessions}"
-        database = postgres.fresh_copy(template, lambda url: seed(url, redis.url, args, run_dir))
+        database = postgres.fresh_copy(template, lambda url: seed(postgres, url, redis.url, args, run_dir))
         env = servers.portal_env(database, redis.url, run_dir)
+        if static.wait() != 0:
+            raise RuntimeError("collectstatic failed")
         port = servers.free_port()
         web = servers.start_portal(env, port, args.workers, log)
         worker = servers.start_worker(env, log)
@@ -67,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         failures = report(seen, outages, elapsed, args, RECOVERY_SECONDS)
         print(f"load average after the run: {load_average()}", flush=True)
         check = [sys.executable, "manage.py", "load_check", "--settings=benchmarks.settings",
-                 "--seen", str(run_dir / "seen.json"), "--wait", "400"]  # fmt: skip
+                 "--seen", str(run_dir / "seen.json"), "--wait", str(args.wait)]  # fmt: skip
         checked = subprocess.run(check, cwd=servers.ROOT, env=env)
         return 1 if failures or checked.returncode else 0
     finally:
@@ -81,10 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"logs: {run_dir}")
 
 
-def seed(database_url: str, broker_url: str, args, run_dir: Path) -> None:
+def seed(postgres, database_url: str, broker_url: str, args, run_dir: Path) -> None:
     env = servers.portal_env(database_url, broker_url, run_dir)
     started = time.monotonic()
-    servers.manage(env, "migrate", "--noinput", "-v0")
+    if args.schema_from:
+        postgres.copy_schema(args.schema_from, database_url.rsplit("/", 1)[1])
+    else:
+        servers.manage(env, "migrate", "--noinput", "-v0")
     servers.manage(env, "load_seed", f"--lines={args.lines}", f"--sessions={args.sessions}")
     print(f"seeded in {time.monotonic() - started:.0f} s", flush=True)
 
@@ -96,8 +109,10 @@ def drive(base_url: str, args, postgres, redis) -> tuple[Seen, list[tuple[str, f
     for session in sessions:
         session.start()
     outages: list[tuple[str, float, float]] = []
-    if args.fault:
-        for name, server, at in (("PostgreSQL", postgres, 1 / 3), ("Redis", redis, 2 / 3)):
+    faults = {"both": ["postgres", "redis"], None: []}.get(args.fault, [args.fault])
+    plan = [("PostgreSQL", postgres, 1 / 3, "postgres"), ("Redis", redis, 2 / 3, "redis")]
+    for name, server, at, key in plan:
+        if key in faults:
             time.sleep(max(0.0, started + args.duration * at - time.monotonic()))
             down = time.monotonic() - started
             server.restart()

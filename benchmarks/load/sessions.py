@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import httpx
 
@@ -77,7 +78,7 @@ class PartnerSession(threading.Thread):
         jar = self.client.cookies.jar
         return {
             "Cookie": "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar),
-            "X-CSRFToken": self.client.cookies.get("csrftoken", ""),
+            "X-CSRFToken": self.client.cookies.get("csrftoken") or "",
         }
 
     def request(self, kind: str, method: str, url: str, **options) -> httpx.Response | None:
@@ -103,7 +104,7 @@ class PartnerSession(threading.Thread):
         self.seen.error_times.append((time.monotonic() - self.started, kind, outcome))
 
     @staticmethod
-    def ok(response: httpx.Response | None) -> bool:
+    def ok(response: httpx.Response | None) -> TypeGuard[httpx.Response]:
         return response is not None and response.status_code in DONE
 
     @staticmethod
