@@ -88,8 +88,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a static page that needs no request context and no database."""
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": _("Server error.")}, status=500)
-    response = HttpResponseServerError(loader.get_template("500.html").render())
-    # Its styles are inline (no static files needed); the CSP admits exactly them, by hash.
+    return allow_inline_styles(HttpResponseServerError(loader.get_template("500.html").render()))
+
+
+def allow_inline_styles(response: HttpResponse) -> HttpResponse:
+    """The CSP admits exactly this page's inline styles, by hash: the pages that must render
+    without static files (500.html, 503.html) style themselves inline."""
     styles = re.findall(rb"<style>(.*?)</style>", response.content, re.S)
     hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(css).digest()).decode()}'" for css in styles]
     response._csp_update = {"style-src": hashes}  # type: ignore[attr-defined]  # django-csp reads it

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "partner_center.http_errors.DomainErrorMiddleware",
+    "partner_center.unavailable.DatabaseUnavailableMiddleware",  # after it: a 503 also under DEBUG
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the answer (lockout.py)
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
@@ -197,6 +198,16 @@ else:
         "unacked_restore_throttle": 1,
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker restart (benchmarks/load --fault): the worker reconnects for as long as it takes, and
+# a web request queueing a task (an export) retries its publish for ~15 s before it gives up.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 10,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 2,
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -14,7 +14,7 @@ from partner_center.observability import metrics
 handler400 = "partner_center.http_errors.bad_request"
 handler403 = "partner_center.http_errors.permission_denied"
 handler404 = "partner_center.http_errors.page_not_found"
-handler500 = "partner_center.http_errors.server_error"
+handler500 = "partner_center.unavailable.server_error"  # a 503 while the database is away
 
 admin.site.site_header = _("Partner Center operations")
 admin.site.site_title = _("Partner Center operations")

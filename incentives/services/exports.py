@@ -16,7 +16,7 @@ from typing import BinaryIO
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files import File
-from django.db import connections, transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.db.models import F, QuerySet
 from django.http import FileResponse
 from django.utils import timezone, translation
@@ -136,6 +136,8 @@ def _run(job: ExportJob) -> ExportJob:
             with os.fdopen(handle, "wb") as out:
                 result = _build(job, out)
             return _finish(job, path, result)
+        except (OperationalError, InterfaceError):
+            raise  # the database went away: the task retries (tasks.TRANSIENT), the job is not failed
         except Exception as error:
             logger.exception("export %s failed", job_id)
             export_fail(
