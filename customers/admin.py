@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from knox.admin import AuthTokenAdmin
+from knox.models import AuthToken
 
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 
@@ -48,3 +50,17 @@ admin.site.unregister(User)
 @admin.register(User)
 class PortalUserAdmin(ServiceOwnedReadOnly, UserAdmin):
     pass
+
+
+# knox's token admin, read-only: a token is made only by its user signing in through the API
+# (an operator minting one would act as that partner), and revoked here or by its user.
+admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class ApiTokenAdmin(ServiceOwnedReadOnly, AuthTokenAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

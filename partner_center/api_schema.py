@@ -26,8 +26,6 @@ DESCRIPTIONS = {
     "403": "Not a partner user, or the role may not do this.",
     "404": "No such object among your partner's, or a page past the end of the results.",
 }
-# the sign-in endpoint: what its serializer refuses (a blank username or password)
-TOKEN_REQUEST = "AuthToken"
 
 
 def _errors_of(path: str, method: str, operation: dict[str, Any]) -> list[str]:
@@ -53,8 +51,4 @@ def document_errors(result: dict[str, Any], generator, request, public) -> dict[
             for code in _errors_of(path, method, operation):
                 documented = responses.setdefault(code, {"description": DESCRIPTIONS[code]})
                 documented.setdefault("content", {"application/json": {"schema": reference}})
-    token = schemas.get(TOKEN_REQUEST, {}).get("properties", {})
-    for name in ("username", "password"):
-        if name in token:
-            token[name]["minLength"] = 1
     return result

@@ -20,8 +20,7 @@ ALL = "__all__"
 # installed is simply never looked up).
 OTHER_MODELS: dict[str, tuple[str, ...] | str] = {
     "auth.user": ("last_login", "date_joined"),  # the sign-in and the account's creation
-    "authtoken.token": ("key", "created"),  # generated when the token is made
-    "knox.authtoken": ("digest", "token_key", "created", "expiry"),
+    "knox.authtoken": ("digest", "token_key", "created", "expiry"),  # made with the token
     "axes.accessattempt": ALL,  # sign-in throttling's records
     "axes.accesslog": ALL,
     "axes.accessfailurelog": ALL,

@@ -26,6 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .paging import PageError
+from .params import whole_number
 
 COOKIE_PREFIX = "pc_cols_"
 CHOSEN = "h"  # a cookie value starts with it: "h" (nothing hidden) or "h.name.amount"
@@ -61,10 +62,11 @@ def page_size_from(params: Mapping[str, Any], spec: TableSpec) -> int:
     raw = params.get("page_size")
     if raw in (None, ""):
         return spec.default_size
-    if not isinstance(raw, str) or not raw.isdigit() or int(raw) not in spec.page_sizes:
+    size = whole_number(raw)
+    if size not in spec.page_sizes:
         sizes = ", ".join(str(size) for size in spec.page_sizes)
         raise PageError(_("Rows per page must be one of %(sizes)s.") % {"sizes": sizes})
-    return int(raw)
+    return size
 
 
 def ordering_from(params: Mapping[str, Any], spec: TableSpec) -> str:

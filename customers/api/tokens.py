@@ -24,8 +24,10 @@ LOCKED_OUT = OpenApiResponse(
 
 
 class SignInSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
+    username = serializers.CharField(min_length=1, max_length=150)
+    password = serializers.CharField(
+        min_length=1, max_length=4096, trim_whitespace=False, style={"input_type": "password"}
+    )
 
     def validate(self, attrs):
         request = self.context["request"]

@@ -18,6 +18,8 @@ from ..policies import export_is_downloadable
 from ..selectors.exports import exports_for
 from ..services.exports import CONTENT_TYPES, export_file_response, export_request
 
+THROTTLED = OpenApiResponse(description="too many exports requested by this user in a minute; retry later")
+
 
 class ExportJobSerializer(serializers.ModelSerializer):
     period = serializers.CharField(source="period.code", default=None, allow_null=True)  # null: selected
@@ -116,7 +118,7 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         needed = {"create": CanExport, "download": CanDownloadExport}.get(self.action, IsPartnerMember)
         return [needed()]
 
-    @extend_schema(request=EXPORT_REQUEST, responses={202: ExportJobSerializer, **REFUSALS})
+    @extend_schema(request=EXPORT_REQUEST, responses={202: ExportJobSerializer, **REFUSALS, 429: THROTTLED})
     def create(self, request):
         given = ExportRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)

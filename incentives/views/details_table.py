@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from partner_center.paging import KeysetPage
+from partner_center.params import whole_number
 from partner_center.tables import PAGING_PARAMS, TableView, page_size_form, sort_header, without
 
 from ..tables import DETAILS_TABLE
@@ -57,8 +58,9 @@ def page_number(page: KeysetPage, raw: str | None, count: int, size: int) -> Pag
         return PageNumber(1, pages)
     if not page.has_next:
         return PageNumber(pages, pages)
-    if raw and raw.isdigit() and 1 < int(raw) < pages:
-        return PageNumber(int(raw), pages)
+    number = whole_number(raw, minimum=2, maximum=pages - 1)
+    if number is not None:
+        return PageNumber(number, pages)
     return PageNumber(None, pages)
 
 

@@ -4,7 +4,7 @@ lists: an export job, a deadline reminder, an API token; and the staff users who
 from datetime import timedelta
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from incentives.models import DeadlineReminder, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
@@ -21,7 +21,7 @@ def everything(world, operator):  # noqa: F811
         deadline=bill.confirmation_deadline - timedelta(days=1),
     )  # fmt: skip
     export_request(user=world["finance"], method="period", file_format="xlsx", period="2026-10")
-    Token.objects.create(user=world["admin"])
+    AuthToken.objects.create(user=world["admin"])
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)

@@ -72,7 +72,7 @@ def test_each_export_method_requires_what_the_api_requires(schema):
 
 
 def test_a_blank_username_or_password_is_refused_by_the_schema(schema):
-    token = schema["components"]["schemas"]["AuthToken"]["properties"]
+    token = schema["components"]["schemas"]["SignIn"]["properties"]
 
     assert token["username"]["minLength"] == 1 and token["password"]["minLength"] == 1
 
