@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Customer, Membership, Partner
+from ..models import Customer, Membership, Partner
 
 
 class MembershipInline(admin.TabularInline):
