@@ -26,6 +26,7 @@ class Capability(StrEnum):
     REQUEST_PAYMENT = "request_payment"
     REQUEST_INVOICE = "request_invoice"
     MANAGE_CUSTOMERS = "manage_customers"
+    VIEW_CUSTOMER_AUDIT = "view_customer_audit"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_CUSTOMERS: Rule(
         frozenset({A, S}),
         _("Only your partner's admin and sales users may manage customers."),
+    ),
+    Capability.VIEW_CUSTOMER_AUDIT: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may see who revealed customers' contacts."),
     ),
 }
 

@@ -1,7 +1,21 @@
 """The customers module's models, one module per topic; import them from here."""
 
-from .customers import Customer
+from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role
 from .preferences import UserPreference
+from .reveals import ContactField, ContactReveal
 
-__all__ = ["AssociationType", "Customer", "Membership", "Partner", "PartnerKind", "Role", "UserPreference"]
+__all__ = [
+    "AssociationType",
+    "ContactField",
+    "ContactReveal",
+    "Customer",
+    "CustomerLevel",
+    "CustomerStatus",
+    "Industry",
+    "Membership",
+    "Partner",
+    "PartnerKind",
+    "Role",
+    "UserPreference",
+]
