@@ -24,7 +24,7 @@ from ..selectors.customers import (
     sub_customers_for,
 )
 from ..services.reveals import contact_reveal
-from .rows import as_row, listed, shown_rows
+from .rows import REVEAL_FORM, as_row, listed, render_filter_inputs, render_rows
 
 PAGE_SIZE = 20
 AUDIT_PAGE_SIZE = 50
@@ -35,6 +35,14 @@ def query_without_cursor(params: QueryDict) -> str:
     for name in ("after", "before", "last"):
         query.pop(name, None)
     return query.urlencode()
+
+
+def list_context(filterset: Any, request: PartnerRequest) -> dict[str, Any]:
+    return {
+        "filter": filterset,
+        "filter_inputs": render_filter_inputs(list(filterset.form)),
+        "query": query_without_cursor(request.GET),
+    }
 
 
 def filter_problems(filterset: Any) -> list[str]:
@@ -50,7 +58,7 @@ def customer_list(request: PartnerRequest) -> HttpResponse:
     """Every customer of the partner with its filters in the URL; the count covers all matches."""
     require_capability(request.user, Capability.MANAGE_CUSTOMERS)
     filterset = CustomerFilter(request.GET, queryset=managed_customers_for(request.user), request=request)
-    context: dict[str, Any] = {"filter": filterset, "query": query_without_cursor(request.GET)}
+    context = list_context(filterset, request)
     problems = filter_problems(filterset)
     try:
         cursor = cursor_from(request.GET)
@@ -65,7 +73,8 @@ def customer_list(request: PartnerRequest) -> HttpResponse:
         context["problems"] = [str(error)]
         return render(request, "customers/list.html", context, status=404)
     context["page"] = page
-    context["rows"] = shown_rows(page.rows)
+    context["rows_html"] = render_rows(page.rows)
+    context["reveal_form"] = REVEAL_FORM
     context["count"] = filterset.qs.count()
     return render(request, "customers/list.html", context)
 
@@ -94,7 +103,7 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
 @partner_required
 def reveal(request: PartnerRequest, pk: int, field: str) -> HttpResponse:
     """Reveal one contact field of one customer (audited); a fragment under htmx, else a page."""
-    value = contact_reveal(user=request.user, customer_id=pk, field=field)
+    value = contact_reveal(user=request.user, customer_id=int(pk), field=field)
     context = {"value": value, "field": ContactField(field).label}
     if request.htmx:
         return render(request, "customers/_revealed.html", context)

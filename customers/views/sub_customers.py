@@ -12,7 +12,7 @@ from ..capabilities import Capability, require_capability
 from ..decorators import PartnerRequest, partner_required
 from ..filters.customers import SubCustomerFilter
 from ..selectors.customers import sub_customers_for
-from .management import PAGE_SIZE, filter_problems, query_without_cursor
+from .management import PAGE_SIZE, filter_problems, list_context
 
 BASIC = ("pk", "name", "account", "partner__name", "association_date")
 
@@ -27,7 +27,7 @@ class BasicRow(tuple):
 def sub_customer_list(request: PartnerRequest) -> HttpResponse:
     require_capability(request.user, Capability.MANAGE_CUSTOMERS)
     filterset = SubCustomerFilter(request.GET, queryset=sub_customers_for(request.user), request=request)
-    context: dict[str, Any] = {"filter": filterset, "query": query_without_cursor(request.GET)}
+    context: dict[str, Any] = list_context(filterset, request)
     problems = filter_problems(filterset)
     try:
         cursor = cursor_from(request.GET)
