@@ -43,7 +43,7 @@ class Command(BaseCommand):
         sample = own.order_by("pk")[len(ids) // 2]
         signed_in, anonymous = Client(), Client()
         signed_in.force_login(user)
-        pages = [
+        pages: list[tuple[str, dict[str, object]]] = [
             ("list first page", {}),
             ("list deep page (90%)", {"after": deep_after}),
             ("status=disassociated", {"status": "disassociated"}),
