@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
             field=models.DecimalField(
                 decimal_places=4,
                 default=0,
-                help_text="The share taken off the list price: 0.1500 is 15% off.",
+                help_text="The share taken off the list price, e.g. 0.1500 for 15 percent off.",
                 max_digits=5,
                 validators=[
                     django.core.validators.MinValueValidator(0),

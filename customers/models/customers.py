@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .partners import AssociationType, Partner, PartnerKind
 
@@ -16,7 +17,7 @@ class CustomerStatus(models.TextChoices):
 
 class Industry(models.TextChoices):
     INTERNET = "internet", _("Internet")
-    FINANCE = "finance", _("Finance")
+    FINANCE = "finance", pgettext_lazy("industry", "Finance")
     MANUFACTURING = "manufacturing", _("Manufacturing")
     RETAIL = "retail", _("Retail")
     EDUCATION = "education", _("Education")
@@ -66,7 +67,7 @@ class Customer(models.Model):
         decimal_places=4,
         default=0,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text=_("The share taken off the list price: 0.1500 is 15% off."),
+        help_text=_("The share taken off the list price, e.g. 0.1500 for 15 percent off."),
     )
     status = models.CharField(
         _("status"), max_length=30, choices=CustomerStatus.choices, default=CustomerStatus.ASSOCIATED

@@ -137,7 +137,8 @@ def render_filter_inputs(fields: list[BoundField]) -> SafeString:
             )
             control = f'<select id="f-{name}" name="{name}">{options}</select>'
         else:
-            hint = ' placeholder="YYYY-MM-DD"' if isinstance(field.field, forms.DateField) else ""
+            dated = isinstance(field.field, forms.DateField)
+            hint = f' placeholder="{escape(_("e.g. 2026-01-31"))}"' if dated else ""
             attrs = f'id="f-{name}" name="{name}" maxlength="100"{hint}'
             control = f'<input type="text" {attrs} value="{escape(value)}">'
         html.append(f"<div>{label}{control}</div>")
