@@ -41,6 +41,11 @@ LISTED = (
 MARKER = "999999999999"  # reverse() once per page, then put each row's id in its place
 REVEAL_FORM = "reveal-form"  # the page's one form (one CSRF token) every reveal button submits
 DASH = "—"
+EYE = (  # an eye, drawn (no icon font or emoji needed)
+    '<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+    ' stroke-width="2"><path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z"/>'
+    '<circle cx="12" cy="12" r="3"/></svg>'
+)
 
 
 class Row(dict):
@@ -69,7 +74,7 @@ def contact_cell(name: str, masked: str, url: str, label: str) -> str:
         f'<span class="contact" data-testid="contact-{name}"><span class="masked">{escape(masked)}</span>'
         f'<button type="submit" form="{REVEAL_FORM}" formaction="{url}" class="link eye" title="{label}"'
         f' hx-post="{url}" hx-target="closest .contact" hx-swap="outerHTML" data-testid="reveal-{name}">'
-        f'<span aria-hidden="true">👁</span><span class="visually-hidden">{label}</span></button></span>'
+        f'{EYE}<span class="visually-hidden">{label}</span></button></span>'
     )
 
 
@@ -138,7 +143,8 @@ def render_filter_inputs(fields: list[BoundField]) -> SafeString:
             control = f'<select id="f-{name}" name="{name}">{options}</select>'
         else:
             dated = isinstance(field.field, forms.DateField)
-            hint = f' placeholder="{escape(_("e.g. 2026-01-31"))}"' if dated else ""
+            example = escape(_("e.g. 2026-01-31"))
+            hint = f' placeholder="{example}"' if dated else ""
             attrs = f'id="f-{name}" name="{name}" maxlength="100"{hint}'
             control = f'<input type="text" {attrs} value="{escape(value)}">'
         html.append(f"<div>{label}{control}</div>")
