@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from .views import authorisations as auth
 from .views import management, sub_customers
 
 app_name = "customers"
@@ -10,4 +11,9 @@ urlpatterns = [
     re_path(r"^(?P<pk>[0-9]+)/reveal/(?P<field>mobile|email)/$", management.reveal, name="reveal"),
     path("reveals/", management.reveal_audit, name="reveals"),
     path("sub-customers/", sub_customers.sub_customer_list, name="sub_customers"),
+    path("authorisations/", auth.authorisation_list, name="authorisations"),
+    path("authorisations/<int:pk>/", auth.authorisation_detail, name="authorisation"),
+    path("authorisations/<int:pk>/approve/", auth.authorisation_approve, name="authorisation_approve"),
+    path("authorisations/<int:pk>/reject/", auth.authorisation_reject, name="authorisation_reject"),
+    path("<int:customer_pk>/authorise/", auth.authorisation_new, name="authorisation_new"),
 ]

@@ -41,6 +41,7 @@ CUSTOMERS_MENU = [
         [
             ("customers:list", _("Customer Management")),
             ("customers:sub_customers", _("Sub-customers of resellers")),
+            ("customers:authorisations", _("Customer authorisation")),
         ],
     ),
 ]

@@ -205,6 +205,9 @@ if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
 # A queued or running export with no progress for this long is failed with a reason.
 EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# --- Customers ------------------------------------------------------------------------------
+AUTHORISATION_EXPIRY_DAYS = env.int("AUTHORISATION_EXPIRY_DAYS", default=14)  # unanswered requests expire
+AUTHORISATION_EXPIRY_SWEEP_SECONDS = env.float("AUTHORISATION_EXPIRY_SWEEP_SECONDS", default=3600.0)
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -222,6 +225,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "incentives.tasks.send_deadline_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
         "options": {"expires": REMINDER_SWEEP_SECONDS},
+    },
+    "expire-authorisations": {
+        "task": "customers.tasks.expire_authorisations",
+        "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
+        "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
     },
 }
 

@@ -22,6 +22,7 @@ from ..filters.customers import CustomerFilter
 from ..masking import mask_email, mask_mobile
 from ..models import ContactField, Customer
 from ..selectors.customers import managed_customers_for, sub_customers_for
+from ..services.authorisations import order_check
 from ..services.reveals import contact_reveal
 from ..views.rows import as_row, listed
 
@@ -120,6 +121,13 @@ class CustomerViewSet(viewsets.ViewSet):
         field = given.validated_data["field"]
         value = contact_reveal(user=request.user, customer_id=_id(pk), field=field)
         return Response({"id": _id(pk), "field": field, "value": value})
+
+    @extend_schema(parameters=[ID], responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get"], url_path="order-check")
+    def order_check(self, request: Request, pk: str | None = None) -> Response:
+        """May the partner order for this customer now (a resale customer needs a live authorisation)?"""
+        allowed, reason = order_check(user=request.user, customer_id=_id(pk))
+        return Response({"id": _id(pk), "allowed": allowed, "reason": reason})
 
     def _own(self, request: Request, pk: str | None) -> Customer | None:
         return managed_customers_for(request.user).filter(pk=_id(pk)).first()

@@ -1,5 +1,6 @@
 """The customers module's models, one module per topic; import them from here."""
 
+from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role
 from .preferences import UserPreference
@@ -7,6 +8,9 @@ from .reveals import ContactField, ContactReveal
 
 __all__ = [
     "AssociationType",
+    "Authorisation",
+    "AuthorisationEvent",
+    "AuthorisationStatus",
     "ContactField",
     "ContactReveal",
     "Customer",

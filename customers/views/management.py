@@ -17,6 +17,7 @@ from ..decorators import PartnerRequest, partner_required
 from ..filters.customers import CustomerFilter
 from ..masking import mask_email, mask_mobile
 from ..models import ContactField
+from ..selectors.authorisations import customer_authorisation
 from ..selectors.customers import (
     customer_reveals,
     customer_reveals_for,
@@ -93,6 +94,7 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
         "mobile_masked": mask_mobile(customer.mobile),
         "email_masked": mask_email(customer.email),
         "reveals": customer_reveals(customer) if can_audit else [],
+        "authorisation": customer_authorisation(customer),
         "can_audit": can_audit,
         "lines_url": reverse("incentives:details") + "?" + urlencode({"customer_account": customer.account}),
     }

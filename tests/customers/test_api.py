@@ -87,3 +87,16 @@ def test_reveal_answers_one_field_and_is_audited(api, partner_setup, customers):
     assert (reveal.actor, reveal.field) == (partner_setup["sales"], "mobile")
     assert api.post(f"{URL}{customers['own'].pk}/reveal/", {"field": "name"}).status_code == 400
     assert ContactReveal.objects.count() == 1
+
+
+def test_the_order_check_needs_a_live_authorisation_for_a_resale_customer(api, partner_setup, customers):
+    from customers.services.authorisations import authorisation_approve, authorisation_request
+
+    api.force_authenticate(partner_setup["admin"])
+    own = customers["own"]
+    body = api.get(f"{URL}{own.pk}/order-check/").json()
+    assert body["allowed"] is False and body["reason"]
+    request = authorisation_request(user=partner_setup["admin"], customer_id=own.pk, accept_commitment=True)
+    authorisation_approve(authorisation_id=request.pk, actor=None)
+    assert api.get(f"{URL}{own.pk}/order-check/").json() == {"id": own.pk, "allowed": True, "reason": ""}
+    assert api.get(f"{URL}{customers['rivals'].pk}/order-check/").status_code == 404
