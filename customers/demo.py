@@ -9,9 +9,19 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import AssociationType, Customer, CustomerLevel, CustomerStatus, Industry, Partner
+from .models import (
+    AssociationType,
+    Authorisation,
+    Customer,
+    CustomerLevel,
+    CustomerStatus,
+    Industry,
+    Partner,
+)
+from .services.authorisations import authorisation_request
 
 CHINESE_PARTNER = "P2002"  # 杭州云联科技有限公司 (seed.PARTNERS)
 CHINESE_CUSTOMERS = 40
@@ -80,4 +90,23 @@ def seed_customers(seed: int = 2026) -> int:
     for customer in pending:
         profile(customer, rng)
     Customer.objects.bulk_update(pending, PROFILE_FIELDS, batch_size=1000)
+    _demo_authorisation()
     return len(pending)
+
+
+def _demo_authorisation() -> None:
+    """Demo Reseller's request for one of its resale customers, waiting for Demo Distributor."""
+    reseller_admin = get_user_model().objects.filter(username="reseller-admin").first()
+    if reseller_admin is None or Authorisation.objects.exists():
+        return
+    customer = (
+        Customer.objects.filter(
+            partner__code="P2001", association_type=AssociationType.RESALE, status=CustomerStatus.ASSOCIATED
+        )
+        .order_by("pk")
+        .first()
+    )
+    if customer is not None:
+        authorisation_request(
+            user=reseller_admin, customer_id=customer.pk, accept_commitment=True, notes="Order ECS for Q1."
+        )

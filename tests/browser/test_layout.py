@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from customers.models import Customer
+from customers.models import Authorisation, Customer
 from incentives.demo import DEFAULT_PASSWORD, seed_demo
 from incentives.models import DetailLine, Statement
 
@@ -39,6 +39,9 @@ def partner_pages():
         "sub-customers": "/customers/sub-customers/",
         "sub-customer": f"/customers/{sub_customer.pk}/",
         "contact-reveals": "/customers/reveals/",
+        "authorisations": "/customers/authorisations/",
+        "authorisation": f"/customers/authorisations/{Authorisation.objects.get().pk}/",
+        "request-authorisation": f"/customers/{customer.pk}/authorise/",
     }
 
 
