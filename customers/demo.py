@@ -15,11 +15,13 @@ from django.utils import timezone
 from .models import (
     AssociationType,
     Authorisation,
+    BillingMode,
     Customer,
     CustomerLevel,
     CustomerStatus,
     Industry,
     Partner,
+    Resource,
 )
 from .services.authorisations import authorisation_request
 
@@ -91,7 +93,47 @@ def seed_customers(seed: int = 2026) -> int:
         profile(customer, rng)
     Customer.objects.bulk_update(pending, PROFILE_FIELDS, batch_size=1000)
     _demo_authorisation()
+    _demo_resources(rng)
     return len(pending)
+
+
+SERVICES = [
+    ("ECS", "s6.large.2"),
+    ("ECS", "c7.xlarge.4"),
+    ("RDS", "MySQL 8.0 2 vCPUs 8 GB"),
+    ("OBS", "Standard"),
+]
+REGIONS = ["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1"]
+
+
+def _demo_resources(rng: random.Random) -> None:
+    """0-4 resources per demo customer, pay-per-use or yearly/monthly, some expiring soon."""
+    if Resource.objects.exists():
+        return
+    today = timezone.localdate()
+    made = []
+    for customer in Customer.objects.filter(partner__code__in=["P1001", "P2001", CHINESE_PARTNER]).order_by(
+        "pk"
+    ):
+        for _n in range(rng.randint(0, 4)):
+            service, spec = rng.choice(SERVICES)
+            yearly = rng.random() < 0.6
+            start = today - timedelta(days=rng.randint(30, 700))
+            made.append(
+                Resource(
+                    partner_id=customer.partner_id,
+                    customer=customer,
+                    service=service,
+                    specification=spec,
+                    region=rng.choice(REGIONS),
+                    billing_mode=BillingMode.YEARLY_MONTHLY if yearly else BillingMode.PAY_PER_USE,
+                    start=start,
+                    expiry=today + timedelta(days=rng.randint(-5, 365)) if yearly else None,
+                    auto_renew=yearly and rng.random() < 0.3,
+                    monthly_spend=Decimal(rng.randint(1_000, 2_000_000)).scaleb(-2),
+                )
+            )
+    Resource.objects.bulk_create(made, batch_size=1000)
 
 
 def _demo_authorisation() -> None:

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from .views import authorisations as auth
-from .views import management, sub_customers
+from .views import management, resources, sub_customers
 
 app_name = "customers"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", management.customer_list, name="list"),
     path("<int:pk>/", management.customer_page, name="customer"),
     re_path(r"^(?P<pk>[0-9]+)/reveal/(?P<field>mobile|email)/$", management.reveal, name="reveal"),
+    path("<int:pk>/resources/", resources.resource_list, name="resources"),
     path("reveals/", management.reveal_audit, name="reveals"),
     path("sub-customers/", sub_customers.sub_customer_list, name="sub_customers"),
     path("authorisations/", auth.authorisation_list, name="authorisations"),

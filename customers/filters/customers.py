@@ -5,13 +5,15 @@ its start, the choices exactly, the association date, quota and discount by a ra
 discount in percent off the list price, as the page shows it). All of them live in the URL.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import AssociationType, Customer, CustomerLevel, CustomerStatus, Industry
+from ..models import AssociationType, BillingMode, Customer, CustomerLevel, CustomerStatus, Industry, Resource
 
 TEXT_MAX = 100
 HUNDRED = Decimal(100)
@@ -95,3 +97,29 @@ class SubCustomerFilter(django_filters.FilterSet):
     class Meta:
         model = Customer
         fields: list[str] = []
+
+
+DUE_CHOICES = [("7", _("Within 7 days")), ("15", _("Within 15 days")), ("30", _("Within 30 days"))]
+
+
+class ResourceFilter(django_filters.FilterSet):
+    """A customer's resources: billing mode, service, region, and renewals due within 7 / 15 / 30 days."""
+
+    billing_mode = _choice(_("Billing mode"), BillingMode.choices, _("All billing modes"))
+    service = _text(_("Service"), "icontains", "service", _("e.g. ECS, any case."))
+    region = _text(_("Region"), "icontains", "region", _("Part of the region, any case."))
+    due_within = django_filters.ChoiceFilter(
+        choices=DUE_CHOICES, method="filter_due_within", label=_("Renewal due"), empty_label=_("Any time")
+    )
+
+    class Meta:
+        model = Resource
+        fields: list[str] = []
+
+    def filter_due_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        today = timezone.localdate()
+        return queryset.filter(
+            billing_mode=BillingMode.YEARLY_MONTHLY,
+            expiry__gte=today,
+            expiry__lte=today + timedelta(days=int(value)),
+        )

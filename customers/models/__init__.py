@@ -4,6 +4,7 @@ from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStat
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role
 from .preferences import UserPreference
+from .resources import BillingMode, Resource
 from .reveals import ContactField, ContactReveal
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Authorisation",
     "AuthorisationEvent",
     "AuthorisationStatus",
+    "BillingMode",
     "ContactField",
     "ContactReveal",
     "Customer",
@@ -20,6 +22,7 @@ __all__ = [
     "Membership",
     "Partner",
     "PartnerKind",
+    "Resource",
     "Role",
     "UserPreference",
 ]

@@ -24,6 +24,7 @@ from ..selectors.customers import (
     managed_customers_for,
     sub_customers_for,
 )
+from ..selectors.resources import renewals_due
 from ..services.reveals import contact_reveal
 from .rows import REVEAL_FORM, as_row, listed, render_filter_inputs, render_rows
 
@@ -95,6 +96,7 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
         "email_masked": mask_email(customer.email),
         "reveals": customer_reveals(customer) if can_audit else [],
         "authorisation": customer_authorisation(customer),
+        "renewals": renewals_due(customer),
         "can_audit": can_audit,
         "lines_url": reverse("incentives:details") + "?" + urlencode({"customer_account": customer.account}),
     }

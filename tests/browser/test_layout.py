@@ -42,6 +42,7 @@ def partner_pages():
         "authorisations": "/customers/authorisations/",
         "authorisation": f"/customers/authorisations/{Authorisation.objects.get().pk}/",
         "request-authorisation": f"/customers/{customer.pk}/authorise/",
+        "resources": f"/customers/{customer.pk}/resources/",
     }
 
 
