@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", management.customer_page, name="customer"),
     re_path(r"^(?P<pk>[0-9]+)/reveal/(?P<field>mobile|email)/$", management.reveal, name="reveal"),
     path("<int:pk>/resources/", resources.resource_list, name="resources"),
+    path("<int:pk>/disassociate/", management.disassociate, name="disassociate"),
     path("reveals/", management.reveal_audit, name="reveals"),
     path("sub-customers/", sub_customers.sub_customer_list, name="sub_customers"),
     path("authorisations/", auth.authorisation_list, name="authorisations"),

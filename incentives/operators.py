@@ -17,6 +17,8 @@ OPERATOR_PERMISSIONS = [
     ("customers", "view_authorisation"),
     ("customers", "view_authorisationevent"),
     ("customers", "review_authorisation"),
+    ("customers", "view_customerevent"),
+    ("customers", "review_disassociation"),
     ("incentives", "view_incentiveprogram"),
     ("incentives", "view_programrate"),
     ("incentives", "view_reconciliationperiod"),

@@ -5,6 +5,7 @@ reason) are actions calling the services request by request; status fields are r
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -83,9 +84,8 @@ class AuthorisationAdmin(admin.ModelAdmin):
         permissions=["review_authorisation"],
     )
     def approve(self, request: StaffRequest, queryset: QuerySet[Authorisation]) -> None:
-        self._each(
-            request, queryset, lambda pk: authorisation_approve(authorisation_id=pk, actor=request.user)
-        )
+        actor = request.user
+        run_each(request, queryset, lambda pk: authorisation_approve(authorisation_id=pk, actor=actor))
 
     @admin.action(description=gettext_lazy("Reject (with a reason)"), permissions=["review_authorisation"])
     def reject(self, request: StaffRequest, queryset: QuerySet[Authorisation]) -> HttpResponse | None:
@@ -108,40 +108,48 @@ class AuthorisationAdmin(admin.ModelAdmin):
         service: Callable[..., Change],
         title: str,
     ) -> HttpResponse | None:
-        form = ReasonForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "title": title,
-                "opts": self.opts,
-                "form": form,
-                "objects": queryset.select_related("partner", "customer"),
-                "action": action,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, REASON_TEMPLATE, context)
-        reason = form.cleaned_data["reason"]
-        self._each(
-            request, queryset, lambda pk: service(authorisation_id=pk, actor=request.user, reason=reason)
-        )
+        reason = ask_reason(self, request, queryset, action, title)
+        if isinstance(reason, HttpResponse):
+            return reason
+        actor = request.user
+        run_each(request, queryset, lambda pk: service(authorisation_id=pk, actor=actor, reason=reason))
         return None
 
-    def _each(
-        self, request: HttpRequest, queryset: QuerySet[Authorisation], run: Callable[[int], Change]
-    ) -> None:
-        done = same = 0
-        for authorisation in queryset.select_related("partner", "customer"):
-            try:
-                if run(authorisation.pk).changed:
-                    done += 1
-                else:
-                    same += 1
-            except DomainError as error:
-                messages.warning(request, f"{authorisation}: {error}")
-        if done:
-            messages.success(request, _("%(count)s request(s) changed.") % {"count": done})
-        if same:
-            messages.info(request, _("%(count)s request(s) were already so.") % {"count": same})
+
+def ask_reason(
+    model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet, action: str, title: str
+) -> HttpResponse | str:
+    """The reason given on the action's reason page, or that page (again, if the reason was missing)."""
+    form = ReasonForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        return form.cleaned_data["reason"]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "opts": model_admin.opts,
+        "form": form,
+        "objects": queryset,
+        "action": action,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, REASON_TEMPLATE, context)
+
+
+def run_each(request: HttpRequest, queryset: QuerySet, run: Callable[[int], Any]) -> None:
+    """Each selected object through the service on its own; refusals are warnings naming it."""
+    done = same = 0
+    for item in queryset:
+        try:
+            if run(item.pk).changed:
+                done += 1
+            else:
+                same += 1
+        except DomainError as error:
+            messages.warning(request, f"{item}: {error}")
+    if done:
+        messages.success(request, _("%(count)s request(s) changed.") % {"count": done})
+    if same:
+        messages.info(request, _("%(count)s request(s) were already so.") % {"count": same})
 
 
 @admin.register(ContactReveal)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from ..models import Customer, Membership, Partner
+from .disassociation import CustomerEventInline, DisassociationActions
 
 
 class MembershipInline(admin.TabularInline):
@@ -28,9 +29,13 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Customer)
-class CustomerAdmin(admin.ModelAdmin):
-    list_display = ["name", "account", "partner", "association_type", "account_manager", "tier2_reseller"]
-    list_filter = ["association_type", "partner__kind"]
+class CustomerAdmin(DisassociationActions):
+    list_display = [
+        "name", "account", "partner", "association_type", "account_manager", "tier2_reseller", "status",
+    ]  # fmt: skip
+    list_filter = ["status", "association_type", "partner__kind"]
+    readonly_fields = ["status"]
+    inlines = [CustomerEventInline]
     search_fields = ["name", "=account", "partner__name", "account_manager"]
     list_select_related = ["partner", "tier2_reseller"]
     autocomplete_fields = ["partner", "tier2_reseller"]

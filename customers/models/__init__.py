@@ -2,6 +2,7 @@
 
 from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
+from .events import CustomerEvent
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role
 from .preferences import UserPreference
 from .resources import BillingMode, Resource
@@ -16,6 +17,7 @@ __all__ = [
     "ContactField",
     "ContactReveal",
     "Customer",
+    "CustomerEvent",
     "CustomerLevel",
     "CustomerStatus",
     "Industry",

@@ -79,6 +79,7 @@ class Customer(models.Model):
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
         ordering = ["name"]
+        permissions = [("review_disassociation", "Can approve and reject disassociation requests")]
         constraints = [
             models.UniqueConstraint(fields=["partner", "account"], name="customer_account_per_partner"),
             models.CheckConstraint(

@@ -4,7 +4,7 @@ in a result, so looking it up answers 404."""
 
 from django.db.models import QuerySet
 
-from ..models import ContactReveal, Customer, PartnerKind
+from ..models import ContactReveal, Customer, CustomerEvent, PartnerKind
 from .tenancy import PortalUser, partner_of, partner_scoped
 
 LIST_RELATED = ("tier2_reseller",)
@@ -31,3 +31,8 @@ def customer_reveals_for(user: PortalUser) -> QuerySet[ContactReveal]:
 def customer_reveals(customer: Customer, *, most: int = 50) -> list[ContactReveal]:
     """The latest reveals of one customer's contacts (the caller checked the customer is the user's)."""
     return list(ContactReveal.objects.filter(customer=customer).select_related("actor")[:most])
+
+
+def customer_events(customer: Customer) -> list[CustomerEvent]:
+    """The customer's association status changes (disassociation requests and answers), oldest first."""
+    return list(CustomerEvent.objects.filter(customer=customer).select_related("actor"))

@@ -2,14 +2,16 @@
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partner_center.errors import InvalidInput, NotFound
+from partner_center.errors import Conflict, InvalidInput, NotFound
 from partner_center.paging import PageError, cursor_from, keyset_page, page_number_from, past_the_end
 
 from ..capabilities import Capability, require_capability, user_can
@@ -19,12 +21,14 @@ from ..masking import mask_email, mask_mobile
 from ..models import ContactField
 from ..selectors.authorisations import customer_authorisation
 from ..selectors.customers import (
+    customer_events,
     customer_reveals,
     customer_reveals_for,
     managed_customers_for,
     sub_customers_for,
 )
 from ..selectors.resources import renewals_due
+from ..services.disassociation import disassociation_request
 from ..services.reveals import contact_reveal
 from .rows import REVEAL_FORM, as_row, listed, render_filter_inputs, render_rows
 
@@ -97,6 +101,7 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
         "reveals": customer_reveals(customer) if can_audit else [],
         "authorisation": customer_authorisation(customer),
         "renewals": renewals_due(customer),
+        "events": customer_events(customer),
         "can_audit": can_audit,
         "lines_url": reverse("incentives:details") + "?" + urlencode({"customer_account": customer.account}),
     }
@@ -113,6 +118,22 @@ def reveal(request: PartnerRequest, pk: int, field: str) -> HttpResponse:
         return render(request, "customers/_revealed.html", context)
     customer = managed_customers_for(request.user).only("pk", "name").get(pk=pk)
     return render(request, "customers/revealed.html", context | {"customer": customer})
+
+
+@require_POST
+@partner_required
+def disassociate(request: PartnerRequest, pk: int) -> HttpResponse:
+    """Ask to disassociate the customer (with a reason); the answer comes from an operator."""
+    try:
+        change = disassociation_request(
+            user=request.user, customer_id=pk, reason=request.POST.get("reason", "")
+        )
+    except (InvalidInput, Conflict) as error:
+        messages.error(request, error.message)
+    else:
+        if change.changed:
+            messages.success(request, _("Disassociation requested; operations will answer."))
+    return redirect("customers:customer", pk=pk)
 
 
 @partner_required
