@@ -94,6 +94,8 @@ class Customer(models.Model):
             models.Index(fields=["partner", "industry", "id"], name="customer_partner_industry"),
             models.Index(fields=["partner", "level", "id"], name="customer_partner_level"),
             models.Index(fields=["partner", "association_date", "id"], name="customer_partner_date"),
+            models.Index(fields=["partner", "available_quota"], name="customer_partner_quota"),
+            models.Index(fields=["partner", "discount"], name="customer_partner_discount"),
             models.Index(fields=["tier2_reseller", "id"], name="customer_reseller_page"),
         ]
 
