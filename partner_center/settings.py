@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_prometheus",
+    "django_guid",
     "partner_center",  # the platform: domain errors, display format, shared template tags
     "customers",
     "incentives",
@@ -51,7 +54,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "partner_center.health.HealthCheckMiddleware",  # /healthz, /readyz: before host checks and HTTPS
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # request latency by view (and the After one)
+    "django_guid.middleware.guid_middleware",  # the request id of every log line and the tasks queued
     "django.middleware.security.SecurityMiddleware",
+    "partner_center.compression.PageGZipMiddleware",  # compresses what all below wrote
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "partner_center.http_errors.DomainErrorMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "partner_center.urls"
@@ -189,6 +197,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_SEND_TASK_EVENTS = True  # Celery's own events, for Flower and `celery events`
+CELERY_TASK_SEND_SENT_EVENT = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CONFIRM_SWEEP_SECONDS = env.float("CONFIRM_SWEEP_SECONDS", default=60.0)
 REMINDER_SWEEP_SECONDS = env.float("REMINDER_SWEEP_SECONDS", default=600.0)
@@ -275,11 +285,37 @@ SPECTACULAR_SETTINGS = {
 # --- Logging --------------------------------------------------------------------------------
 # Everything through the root's console handler, once: Django's own "django" handlers would
 # print each record a second time under DEBUG. An expected 403/404 is one line, no traceback.
+# --- Observability (partner_center/observability.py) ----------------------------------------
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")  # /metrics answers `Authorization: Bearer <token>`
+WORKER_METRICS_PORT = env.int("WORKER_METRICS_PORT", default=0)  # a worker's own /metrics; 0 = none
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",  # taken from a proxy when valid, else made; returned on every answer
+    "IGNORE_URLS": ["healthz", "readyz", "metrics"],
+    "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
+}
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")  # "json" for log collectors (docker-compose.yml)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line_client_errors": {"()": "partner_center.log_filters.OneLineClientErrors"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_client_errors"]}},
+    "filters": {
+        "one_line_client_errors": {"()": "partner_center.log_filters.OneLineClientErrors"},
+        "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
+    },
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["one_line_client_errors", "request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -7,6 +7,7 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from customers.languages import set_language
 from incentives.views.summary import home
+from partner_center.observability import metrics
 
 # Our pages for errors, in the user's language (partner_center/http_errors.py).
 handler400 = "partner_center.http_errors.bad_request"
@@ -32,4 +33,5 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    path("metrics", metrics, name="metrics"),
 ]

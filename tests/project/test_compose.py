@@ -29,23 +29,46 @@ def _env(service):
     return values
 
 
-def test_the_stack_has_web_worker_beat_postgres_and_redis(compose):
+def test_the_stack_has_migrate_web_worker_beat_postgres_and_redis(compose):
     services = compose["services"]
-    assert set(services) == {"web", "worker", "beat", "db", "redis"}
-    assert "gunicorn partner_center.wsgi:application" in services["web"]["command"]
-    assert "manage.py migrate" in services["web"]["command"]
-    assert services["worker"]["command"].startswith("celery -A partner_center worker")
+    assert set(services) == {"migrate", "web", "worker", "beat", "db", "redis"}
+    assert services["web"]["command"].startswith("gunicorn partner_center.wsgi:application")
+    assert "exec celery -A partner_center worker" in services["worker"]["command"]
     assert services["beat"]["command"].startswith("celery -A partner_center beat")
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
+
+
+def test_migrations_run_once_in_a_job_that_everything_else_waits_for(compose):
+    services = compose["services"]
+    assert services["migrate"]["command"] == "python manage.py migrate --noinput"
+    assert services["migrate"]["restart"] == "no"  # a one-off job, not restarted after it exits
+    assert services["migrate"]["depends_on"] == {"db": {"condition": "service_healthy"}}
     for name in ("web", "worker", "beat"):
-        assert set(services[name]["depends_on"]) == {"db", "redis"}
+        assert "migrate" not in services[name]["command"]  # web=3 never races on migrations
+        assert services[name]["depends_on"] == {
+            "db": {"condition": "service_healthy"},
+            "redis": {"condition": "service_healthy"},
+            "migrate": {"condition": "service_completed_successfully"},
+        }
+
+
+def test_the_web_health_check_asks_readyz_which_the_first_middleware_answers(compose, settings):
+    check = compose["services"]["web"]["healthcheck"]["test"]
+    assert check[:3] == ["CMD", "python", "-c"] and "http://127.0.0.1:8000/readyz" in check[3]
+    # answered before host validation and the HTTPS redirect: the probe is plain HTTP by address
+    assert settings.MIDDLEWARE[0] == "partner_center.health.HealthCheckMiddleware"
 
 
 def test_app_services_share_one_environment_that_settings_accept(compose, tmp_path):
     services = compose["services"]
     env = _env(services["web"])
-    assert _env(services["worker"]) == env == _env(services["beat"])
+    assert env == _env(services["beat"]) == _env(services["migrate"])
+    worker = _env(services["worker"])
+    # the worker alone adds the folder its prefork children share their metrics in, made at start
+    assert worker.pop("PROMETHEUS_MULTIPROC_DIR") == "/tmp/prometheus-worker"
+    assert 'mkdir -p "$$PROMETHEUS_MULTIPROC_DIR"' in services["worker"]["command"]
+    assert worker == env
     db = services["db"]["environment"]
     assert (
         env["DATABASE_URL"]
