@@ -27,6 +27,7 @@ class Capability(StrEnum):
     REQUEST_INVOICE = "request_invoice"
     MANAGE_CUSTOMERS = "manage_customers"
     MANAGE_USERS_TOKENS = "manage_users_tokens"  # see and revoke other users' API tokens
+    VIEW_CUSTOMER_AUDIT = "view_customer_audit"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_USERS_TOKENS: Rule(
         frozenset({A}),
         _("Only your partner's admin may see and revoke other users' API tokens."),
+    ),
+    Capability.VIEW_CUSTOMER_AUDIT: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may see who revealed customers' contacts."),
     ),
 }
 

@@ -15,7 +15,13 @@ from .formatting import time_zone_name
 
 # The Partner Center menu tree: top menu > group > (URL name, page).
 PARTNER_CENTER_MENU = [
-    (_("Sales"), [(_("Incentives"), [("home", _("Incentive Management"))])]),
+    (
+        _("Sales"),
+        [
+            (_("Incentives"), [("home", _("Incentive Management"))]),
+            (_("Customers"), [("customers:list", _("Customer Management"))]),
+        ],
+    ),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [
@@ -25,6 +31,19 @@ INCENTIVE_MANAGEMENT_MENU = [
         [("incentives:summary", _("Summary")), ("incentives:details", _("Details"))],
     ),
     (_("Export"), [("incentives:export_history", _("Export History"))]),
+]
+
+
+# Sales > Customers: its side menu, shown on the pages under /customers/ (customers/urls.py).
+CUSTOMERS_MENU = [
+    (
+        _("Customers"),
+        [
+            ("customers:list", _("Customer Management")),
+            ("customers:sub_customers", _("Sub-customers of resellers")),
+            ("customers:authorisations", _("Customer authorisation")),
+        ],
+    ),
 ]
 
 
@@ -54,9 +73,9 @@ def _tree(sections):
     return menus
 
 
-def _menu(current_path):
+def _menu(current_path, menu=INCENTIVE_MANAGEMENT_MENU):
     sections = []
-    for title, entries in INCENTIVE_MANAGEMENT_MENU:
+    for title, entries in menu:
         items = []
         for url_name, label in entries:
             url = _url(url_name)
@@ -89,6 +108,19 @@ def partner_center_context(request):
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
     sections = _menu(request.path)
+    if request.path.startswith("/customers/"):
+        customers = _menu(request.path, CUSTOMERS_MENU)
+        crumbs = [
+            {"label": _("Customers"), "url": ""},
+            *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
+        ]
+        return {
+            "membership": membership,
+            "incentive_menu": customers,
+            "menu_tree": _tree(sections),
+            "breadcrumbs": crumbs,
+            "time_zone": time_zone_name(),
+        }
     return {
         "membership": membership,
         "incentive_menu": sections,

@@ -238,6 +238,9 @@ EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3
 # An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
 # folder, so the hourly sweep removes those a killed worker left behind.
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
+# --- Customers ------------------------------------------------------------------------------
+AUTHORISATION_EXPIRY_DAYS = env.int("AUTHORISATION_EXPIRY_DAYS", default=14)  # unanswered requests expire
+AUTHORISATION_EXPIRY_SWEEP_SECONDS = env.float("AUTHORISATION_EXPIRY_SWEEP_SECONDS", default=3600.0)
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -255,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "incentives.tasks.send_deadline_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
         "options": {"expires": REMINDER_SWEEP_SECONDS},
+    },
+    "expire-authorisations": {
+        "task": "customers.tasks.expire_authorisations",
+        "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
+        "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
     },
 }
 

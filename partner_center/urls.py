@@ -34,8 +34,10 @@ urlpatterns = [
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
-    path("api/v1/auth/", include("customers.api.urls")),
+    path("customers/", include("customers.urls")),
+    path("api/v1/auth/", include("customers.api.auth_urls")),
     path("api/v1/", include("incentives.api.urls")),
+    path("api/v1/", include("customers.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

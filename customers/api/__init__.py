@@ -1,0 +1,1 @@
+"""The customers module's REST API (URLs in customers/api/urls.py)."""

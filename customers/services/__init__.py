@@ -1,0 +1,1 @@
+"""Customer writes, one module per topic; each raises only partner_center.errors."""

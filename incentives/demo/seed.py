@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from customers.demo import seed_customers
 from customers.languages import user_language_set
 from customers.models import AssociationType, Customer, Partner, PartnerKind, Role
 
@@ -63,8 +64,9 @@ USERS = [
     ("reseller-admin", "P2001", Role.ADMIN),
     ("rival-admin", "P3001", Role.ADMIN),
     ("demo-zh", "P1001", Role.ADMIN),  # a Chinese partner user: the portal in Simplified Chinese
+    ("reseller-zh", "P2002", Role.ADMIN),  # the Chinese reseller's admin, Chinese customers
 ]
-LANGUAGES = {"demo-zh": "zh-hans"}
+LANGUAGES = {"demo-zh": "zh-hans", "reseller-zh": "zh-hans"}
 PROGRAMS = [
     (
         "RSL",
@@ -119,6 +121,7 @@ def seed_demo(
             customers = _customers(partners, rng)
             created = detail_lines_add(lines=_lines(details, rng, incentives, customers, programs))
     lines_seconds = perf_counter() - started
+    seed_customers(seed)  # Customer Management's fields, and the Chinese reseller's customers
     statements = _advance_statuses(partners, periods, operator)
     _demo_feedback(partners["P1001"], periods[1], operator)
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)

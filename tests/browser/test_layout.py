@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from customers.models import Authorisation, Customer
 from incentives.demo import DEFAULT_PASSWORD, seed_demo
 from incentives.models import DetailLine, Statement
 
@@ -21,6 +22,8 @@ def partner_pages():
     )[0]
     incentive = bill.incentives.order_by("incentive_id").first()
     line = DetailLine.objects.filter(incentive=incentive).order_by("pk").first()
+    customer = Customer.objects.filter(partner__code="P1001").order_by("pk").first()
+    sub_customer = Customer.objects.filter(partner__code="P2002").order_by("pk").first()
     return {
         "overview": "/",
         "summary": "/incentives/summary/",
@@ -32,6 +35,15 @@ def partner_pages():
         "export-history": "/incentives/exports/",
         "change-password": "/accounts/password/",
         "api-tokens": "/accounts/tokens/",
+        "customers": "/customers/",
+        "customer": f"/customers/{customer.pk}/",
+        "sub-customers": "/customers/sub-customers/",
+        "sub-customer": f"/customers/{sub_customer.pk}/",
+        "contact-reveals": "/customers/reveals/",
+        "authorisations": "/customers/authorisations/",
+        "authorisation": f"/customers/authorisations/{Authorisation.objects.get().pk}/",
+        "request-authorisation": f"/customers/{customer.pk}/authorise/",
+        "resources": f"/customers/{customer.pk}/resources/",
     }
 
 

@@ -1,4 +1,4 @@
-"""Who is who: partner companies, their users (with a role), and their customers."""
+"""Who is who: partner companies and their users (with a role)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -76,57 +76,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.partner} ({self.get_role_display()})"
-
-
-class Customer(models.Model):
-    partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="customers"
-    )
-    name = models.CharField(_("customer name"), max_length=200)
-    account = models.CharField(_("customer account"), max_length=64)
-    association_type = models.CharField(_("association type"), max_length=20, choices=AssociationType.choices)
-    account_manager = models.CharField(_("account manager"), max_length=100, blank=True)
-    tier2_reseller = models.ForeignKey(
-        Partner,
-        verbose_name=_("tier-2 reseller"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="resold_customers",
-        limit_choices_to={"kind": PartnerKind.RESELLER},
-    )
-
-    SERVICE_OWNED_FIELDS = ()
-
-    class Meta:
-        verbose_name = _("customer")
-        verbose_name_plural = _("customers")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["partner", "account"], name="customer_account_per_partner"),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.account})"
-
-
-class UserPreference(models.Model):
-    """A person's own settings, for any user (partner users and operators alike)."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        blank=True,
-        help_text=_("The language of the portal and of e-mails; empty: the browser's language."),
-    )
-
-    SERVICE_OWNED_FIELDS = ()  # the person's own choice, which staff may also set
-
-    class Meta:
-        verbose_name = _("user preference")
-        verbose_name_plural = _("user preferences")
-
-    def __str__(self):
-        return f"{self.user} ({self.language or '-'})"

@@ -6,7 +6,8 @@ from knox.models import AuthToken
 
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 
-from .models import Customer, Membership, Partner
+from ..models import Customer, Membership, Partner
+from .disassociation import CustomerEventInline, DisassociationActions
 
 
 class MembershipInline(ServiceOwnedReadOnly, admin.TabularInline):
@@ -34,9 +35,12 @@ class MembershipAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Customer)
-class CustomerAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
-    list_display = ["name", "account", "partner", "association_type", "account_manager", "tier2_reseller"]
-    list_filter = ["association_type", "partner__kind"]
+class CustomerAdmin(ServiceOwnedReadOnly, DisassociationActions):
+    list_display = [
+        "name", "account", "partner", "association_type", "account_manager", "tier2_reseller", "status",
+    ]  # fmt: skip
+    list_filter = ["status", "association_type", "partner__kind"]
+    inlines = [CustomerEventInline]
     search_fields = ["name", "=account", "partner__name", "account_manager"]
     list_select_related = ["partner", "tier2_reseller"]
     autocomplete_fields = ["partner", "tier2_reseller"]

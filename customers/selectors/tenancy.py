@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
-from .models import Customer, Membership, Partner
+from ..models import Customer, Membership, Partner
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User

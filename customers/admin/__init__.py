@@ -1,0 +1,3 @@
+"""The operators' Django admin for partners and customers, one module per topic (importing registers)."""
+
+from . import authorisations, partners  # noqa: F401

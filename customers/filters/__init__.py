@@ -1,0 +1,1 @@
+"""The FilterSets of the customers module, shared by the pages and the API."""

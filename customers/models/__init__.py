@@ -1,0 +1,30 @@
+"""The customers module's models, one module per topic; import them from here."""
+
+from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
+from .customers import Customer, CustomerLevel, CustomerStatus, Industry
+from .events import CustomerEvent
+from .partners import AssociationType, Membership, Partner, PartnerKind, Role
+from .preferences import UserPreference
+from .resources import BillingMode, Resource
+from .reveals import ContactField, ContactReveal
+
+__all__ = [
+    "AssociationType",
+    "Authorisation",
+    "AuthorisationEvent",
+    "AuthorisationStatus",
+    "BillingMode",
+    "ContactField",
+    "ContactReveal",
+    "Customer",
+    "CustomerEvent",
+    "CustomerLevel",
+    "CustomerStatus",
+    "Industry",
+    "Membership",
+    "Partner",
+    "PartnerKind",
+    "Resource",
+    "Role",
+    "UserPreference",
+]

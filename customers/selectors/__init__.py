@@ -1,0 +1,17 @@
+"""Partner-scoped reads, one module per topic. Every partner-facing query starts from these
+functions; an object outside their result is "not found" (404), never "forbidden"."""
+
+from .customers import customer_reveals_for, managed_customers_for, sub_customers_for
+from .tenancy import PortalUser, api_tokens_for, customers_for, membership_of, partner_of, partner_scoped
+
+__all__ = [
+    "PortalUser",
+    "api_tokens_for",
+    "customer_reveals_for",
+    "customers_for",
+    "managed_customers_for",
+    "membership_of",
+    "partner_of",
+    "partner_scoped",
+    "sub_customers_for",
+]

@@ -1,0 +1,13 @@
+"""Celery tasks of the customers module: thin callers of the services, safe to run twice."""
+
+from celery import shared_task
+
+from incentives.tasks import TRANSIENT
+
+from .services.authorisations import authorisations_expire
+
+
+@shared_task(**TRANSIENT)
+def expire_authorisations() -> int:
+    """Beat runs this every AUTHORISATION_EXPIRY_SWEEP_SECONDS."""
+    return authorisations_expire()
