@@ -2,7 +2,8 @@
 functions; an object outside their result is "not found" (404), never "forbidden"."""
 
 from .customers import customer_reveals_for, managed_customers_for, sub_customers_for
-from .tenancy import PortalUser, api_tokens_for, customers_for, membership_of, partner_of, partner_scoped
+from .tenancy import PortalUser, customers_for, membership_of, partner_of, partner_scoped
+from .tokens import api_tokens_for
 
 __all__ = [
     "PortalUser",

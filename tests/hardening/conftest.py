@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from knox.models import AuthToken
 
+from customers.services.authorisations import authorisation_request
+from customers.services.reveals import contact_reveal
 from incentives.models import DeadlineReminder, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
@@ -22,6 +24,9 @@ def everything(world, operator):  # noqa: F811
     )  # fmt: skip
     export_request(user=world["finance"], method="period", file_format="xlsx", period="2026-10")
     AuthToken.objects.create(user=world["admin"])
+    resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
+    authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
+    contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
