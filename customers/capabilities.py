@@ -26,6 +26,7 @@ class Capability(StrEnum):
     REQUEST_PAYMENT = "request_payment"
     REQUEST_INVOICE = "request_invoice"
     MANAGE_CUSTOMERS = "manage_customers"
+    MANAGE_PAYEE = "manage_payee"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_CUSTOMERS: Rule(
         frozenset({A, S}),
         _("Only your partner's admin and sales users may manage customers."),
+    ),
+    Capability.MANAGE_PAYEE: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may change the payee profile."),
     ),
 }
 
