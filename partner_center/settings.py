@@ -9,6 +9,7 @@ CELERY_BROKER_URL (see docker-compose.yml).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -223,6 +224,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": REMINDER_SWEEP_SECONDS,
         "options": {"expires": REMINDER_SWEEP_SECONDS},
     },
+    # Payment requests: holds from the arrears list daily at 01:00, automatic requests on the 1st.
+    "sync-holds-from-arrears": {
+        "task": "invoices.tasks.sync_holds_from_arrears",
+        "schedule": crontab(minute=0, hour=1),
+    },
+    "submit-automatic-payment-requests": {
+        "task": "invoices.tasks.submit_automatic_payment_requests",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1),
+    },
 }
 
 # --- Security (production: DJANGO_DEBUG=false) ----------------------------------------------
@@ -261,6 +271,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "BillStatusEnum": "incentives.models.StatementStatus",
         "ExportStatusEnum": "incentives.models.ExportStatus",
+        "PaymentStatusEnum": "invoices.models.PaymentStatus",
+        "PaymentInvoiceStatusEnum": "invoices.models.InvoiceStatus",
     },
 }
 

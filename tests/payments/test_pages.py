@@ -129,3 +129,19 @@ def test_another_partners_request_is_a_404_on_every_page(client, payable, user):
     assert request.number not in client.get(reverse("invoices:payment_requests")).content.decode()
     request.refresh_from_db()
     assert request.status == PaymentStatus.SUBMITTED
+
+
+def test_summary_and_incentive_page_show_the_payout_beside_the_bill_status(client, payable):
+    client.force_login(payable["admin"])
+    chosen = ids(payable, "2026-08-RSL")[0]
+    client.post(reverse("invoices:payable"), {"incentive_ids": [chosen], "option": "top_up"})
+    request = PaymentRequest.objects.get()
+    summary = client.get(reverse("incentives:summary"), {"period": "2026-08"}).content.decode()
+    row = summary.split(f'data-incentive="{chosen}"', 1)[1].split("</tr>", 1)[0]
+    assert "Submitted (processing)" in row
+    other = summary.split(f'data-incentive="{ids(payable, "2026-08-REF")[0]}"', 1)[1].split("</tr>", 1)[0]
+    assert "Pending submission" in other
+    page = client.get(reverse("incentives:incentive", args=[chosen])).content.decode()
+    assert request.number in page and 'data-testid="payout-status"' in page
+    timeline = page.split('data-testid="timeline"', 1)[1].split("</table>", 1)[0]
+    assert "Issued successfully" in timeline and f"Payment request {request.number}" in timeline
