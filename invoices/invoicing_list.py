@@ -24,7 +24,7 @@ FONT = "STSong-Light"
 # The vendor's invoice title: whom the partner's VAT special invoices are made out to.
 VENDOR_INVOICE_TITLE = {
     "name": gettext_lazy("Demo Cloud Computing Technologies Co., Ltd."),
-    "tax_id": "91440300MA5DEMO001",
+    "tax_id": "914403001922038216",
     "address": gettext_lazy("Cloud Valley, Demo District, Shenzhen"),
     "invoice_type": gettext_lazy("VAT special invoice (tax included)"),
 }

@@ -40,7 +40,7 @@ def payable(partner_setup):
 
 def verified_payee(partner, **fields):
     values = {
-        "signing_entity": f"{partner.name} Ltd.", "tax_id": "91310000MA1K000001", "currency": "CNY",
+        "signing_entity": f"{partner.name} Ltd.", "tax_id": "913100001322206811", "currency": "CNY",
         "bank_name": "Bank of Demo, Shanghai", "account_holder": f"{partner.name} Ltd.",
         "account_number": "6222020200112233445", "status": PayeeStatus.VERIFIED, **fields,
     }  # fmt: skip
