@@ -4,6 +4,7 @@ and a referral incentive each, plus the rival's; and a verified payee for the di
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from incentives.models import Incentive
 from incentives.services.statements import statement_approve, statement_confirm, statement_publish
@@ -58,3 +59,10 @@ def ids(payable, *keys):
 
 def amount(payable, *keys):
     return sum((payable["incentives"][key].amount for key in keys), Decimal("0.00"))
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English here, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield

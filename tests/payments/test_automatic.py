@@ -48,3 +48,17 @@ def test_bank_transfer_takes_only_referral_incentives_and_a_hold_skips_the_partn
 
 def test_the_daily_hold_task_runs_the_service(payable):
     assert sync_holds_from_arrears() == {"placed": 0, "lifted": 0}
+
+
+def test_seed_demo_shows_a_request_in_every_status_and_a_hold_on_the_rival(db):
+    from django.core.management import call_command
+
+    from invoices.models import Hold, PaymentStatus
+
+    call_command("seed_demo", "--details", "300")
+    statuses = set(PaymentRequest.objects.values_list("status", flat=True))
+    assert statuses == set(PaymentStatus.values)
+    assert Hold.objects.get().partner.name == "Rival Cloud Partner"
+    count = PaymentRequest.objects.count()
+    call_command("seed_demo", "--details", "300")
+    assert PaymentRequest.objects.count() == count

@@ -27,7 +27,9 @@ def chinese_request(chinese_partner):  # noqa: F811
     program.association_type = "referral"
     program.save()
     name = "华东云科技有限公司"
-    verified_payee(chinese_partner["partner"], signing_entity=name, bank_name="招商银行上海分行", account_holder=name)
+    verified_payee(
+        chinese_partner["partner"], signing_entity=name, bank_name="招商银行上海分行", account_holder=name
+    )
     request = payment_request_submit(
         user=chinese_partner["admin"],
         incentive_ids=[statement.incentives.get().incentive_id],
