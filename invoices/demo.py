@@ -26,7 +26,7 @@ from .services.payment_submit import payment_request_submit
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 O = PaymentOption  # noqa: E741
-EXTRA_MONTHS = (6, 7, 8)  # months back: older issued referral bills of Demo Distributor
+EXTRA_MONTHS = (6, 7, 8, 9)  # months back: older issued referral bills (one stays payable)
 EXTRA_REVENUES = ("125000.00", "38640.50", "9999.99")  # the lines of each of those bills
 EXTRA_LINES = len(EXTRA_MONTHS) * len(EXTRA_REVENUES)  # besides seed_demo's --details
 

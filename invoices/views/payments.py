@@ -15,7 +15,7 @@ from partner_center.errors import DomainError
 from partner_center.http_errors import flash_refusal
 
 from ..forms import InvoiceForm
-from ..models import PaymentStatus
+from ..models import PaymentOption, PaymentStatus
 from ..policies import payment_options, request_is_cancellable, request_takes_invoices
 from ..selectors.payments import (
     active_hold_for,
@@ -57,11 +57,17 @@ def payable(request: PartnerRequest) -> HttpResponse:
         return redirect("invoices:payment_request", pk=created.pk)
     rows = list(payable_for(request.user))
     payee = payee_for(request.user)
+    kinds = {row.program.association_type for row in rows}
+    # which association types each option takes, so the page can follow a partial selection
+    takes = {
+        option: " ".join(sorted(k for k in kinds if payment_options({k}, payee)[number].allowed))
+        for number, option in enumerate(PaymentOption)
+    }
     context = {
         "rows": rows,
         "total": sum((row.amount for row in rows), Decimal("0.00")),
         "currency": rows[0].statement.currency if rows else "CNY",
-        "options": payment_options({row.program.association_type for row in rows}, payee),
+        "options": [(choice, takes[choice.option]) for choice in payment_options(kinds, payee)],
         "hold": active_hold_for(request.user),
         "payee": payee,
         "can_request": user_can(request.user, Capability.REQUEST_PAYMENT),

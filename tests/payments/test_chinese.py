@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from incentives.services.statements import statement_approve, statement_confirm
 from invoices.models import PaymentOption
@@ -20,6 +21,11 @@ DATA = {"PR", "PDF", "MB", "JPEG", "PNG", "INV"}  # request numbers, file types,
 
 @pytest.fixture
 def chinese_request(chinese_partner):  # noqa: F811
+    with translation.override("zh-hans"):  # the partner works in Chinese; events keep its words
+        return _chinese_request(chinese_partner)
+
+
+def _chinese_request(chinese_partner):  # noqa: F811
     statement = chinese_partner["statement"]
     statement_confirm(statement_id=statement.pk, actor=None)
     statement_approve(statement_id=statement.pk, actor=None)
