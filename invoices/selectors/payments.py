@@ -12,7 +12,15 @@ from customers.models import Partner
 from customers.selectors import PortalUser, partner_of, partner_scoped
 from incentives.models import Incentive, StatementStatus
 
-from ..models import Hold, PayeeProfile, PaymentEvent, PaymentInvoice, PaymentRequest, PaymentRequestItem
+from ..models import (
+    Hold,
+    PayeeProfile,
+    PaymentEvent,
+    PaymentInvoice,
+    PaymentRequest,
+    PaymentRequestItem,
+    PaymentStatus,
+)
 from ..policies import invoice_counts
 
 
@@ -132,3 +140,12 @@ def payouts_by_incentive_id(incentive_ids: list[str]) -> dict[str, Payout]:
         else:
             payouts[incentive_id] = Payout(request.status, request.get_status_display(), request)
     return payouts
+
+
+def payment_todo_for(user: PortalUser) -> tuple[list[PaymentRequest], int]:
+    """What waits for the partner: requests awaiting its invoice, and how many incentives are
+    payable (both for the overview's to-do list)."""
+    waiting = list(
+        payment_requests_for(user).filter(status=PaymentStatus.AWAITING_INVOICE).order_by("submitted_at")[:5]
+    )
+    return waiting, payable_for(user).count()

@@ -145,3 +145,18 @@ def test_summary_and_incentive_page_show_the_payout_beside_the_bill_status(clien
     assert request.number in page and 'data-testid="payout-status"' in page
     timeline = page.split('data-testid="timeline"', 1)[1].split("</table>", 1)[0]
     assert "Issued successfully" in timeline and f"Payment request {request.number}" in timeline
+
+
+def test_the_overview_lists_what_waits_for_admin_and_finance(client, payable, payee):
+    client.force_login(payable["finance"])
+    home = client.get("/").content.decode()
+    assert 'data-testid="todo-payable"' in home and "3 incentives can be requested for payment" in home
+    client.post(
+        reverse("invoices:payable"), {"incentive_ids": ids(payable, "2026-09-REF"), "option": "bank_transfer"}
+    )
+    request = PaymentRequest.objects.get()
+    payment_accept(request_id=request.pk, actor=None)
+    home = client.get("/").content.decode()
+    assert f"Upload the invoice of payment request {request.number}" in home
+    client.force_login(payable["viewer"])
+    assert 'data-testid="todo-invoice"' not in client.get("/").content.decode()
