@@ -71,14 +71,14 @@ def invoicing_list_pdf_bytes(context: dict[str, Any]) -> bytes:
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-        ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ])  # fmt: skip
+    amounts = TableStyle([("ALIGN", (-1, 0), (-1, -1), "RIGHT")], parent=grid)
     story = [
         Paragraph(_("Invoicing list"), heading),
         Table([[label, value] for label, value in facts], colWidths=[40 * mm, 130 * mm], style=grid),
         Spacer(1, 6 * mm),
-        Table(rows, colWidths=[25 * mm, 40 * mm, 55 * mm, 25 * mm, 35 * mm], style=grid, repeatRows=1),
+        Table(rows, colWidths=[25 * mm, 40 * mm, 55 * mm, 25 * mm, 35 * mm], style=amounts, repeatRows=1),
     ]
     document.build(story)
     return buffer.getvalue()

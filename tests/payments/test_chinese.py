@@ -52,7 +52,7 @@ def _chinese_request(chinese_partner):  # noqa: F811
 @pytest.mark.parametrize(
     ("url", "terms"),
     [
-        ("/payments/", ["付款申请", "当前没有可申请付款的激励", "已选合计"]),
+        ("/payments/", ["付款申请", "当前没有可申请付款的激励", "合计"]),
         ("/payments/requests/", ["我的付款申请", "付款方式", "待开票"]),
         ("/payments/requests/{pk}/", ["付款申请", "发票号码", "上传发票", "待开票金额"]),
         ("/payments/requests/{pk}/invoicing-list/", ["开票清单", "发票抬头", "增值税专用发票"]),
