@@ -28,6 +28,7 @@ class Capability(StrEnum):
     MANAGE_CUSTOMERS = "manage_customers"
     MANAGE_USERS_TOKENS = "manage_users_tokens"  # see and revoke other users' API tokens
     VIEW_CUSTOMER_AUDIT = "view_customer_audit"
+    MANAGE_PAYEE = "manage_payee"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.VIEW_CUSTOMER_AUDIT: Rule(
         frozenset({A}),
         _("Only your partner's admin may see who revealed customers' contacts."),
+    ),
+    Capability.MANAGE_PAYEE: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may change the payee profile."),
     ),
 }
 

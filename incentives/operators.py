@@ -39,6 +39,17 @@ OPERATOR_PERMISSIONS = [
     ("axes", "view_accessattempt"),
     ("axes", "delete_accessattempt"),
     ("axes", "view_accesslog"),
+    # payment requests (invoices app): verify payees, holds and arrears, process requests
+    ("invoices", "view_paymentrequest"),
+    ("invoices", "process_payment"),
+    ("invoices", "view_payeeprofile"),
+    ("invoices", "verify_payee"),
+    ("invoices", "view_hold"),
+    ("invoices", "add_hold"),
+    ("invoices", "change_hold"),
+    ("invoices", "view_arrears"),
+    ("invoices", "add_arrears"),
+    ("invoices", "change_arrears"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
@@ -46,6 +57,9 @@ VENDOR_FINANCE_PERMISSIONS = [
     ("customers", "view_partner"),
     ("incentives", "view_exportjob"),
     ("incentives", "download_any_export"),
+    ("invoices", "view_paymentrequest"),
+    ("invoices", "process_payment"),
+    ("invoices", "view_payeeprofile"),
 ]
 
 
@@ -56,7 +70,7 @@ def ensure_operators_group(app_config=None, using="default", **kwargs):
     """
     from django.apps import apps
 
-    for label in {"customers", "incentives", "axes"}:
+    for label in {"customers", "incentives", "invoices", "axes"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
     return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)

@@ -54,6 +54,11 @@ def bill_was_returned(bill: HasStatus, latest_event: StatementEvent | None) -> b
     return bill_is_confirmable(bill) and event_is_return(latest_event)
 
 
+def bill_is_issued(bill: HasStatus) -> bool:
+    """Issued successfully: its incentives are payable (payment requests, invoices app)."""
+    return bill.status == StatementStatus.ISSUED
+
+
 def bill_is_estimated(bill: Statement) -> bool:
     """Estimated figures are not yet formal: they still take new lines and are not confirmed."""
     return bill.status == StatementStatus.ESTIMATED

@@ -33,3 +33,4 @@ def requires(capability: Capability) -> type[permissions.BasePermission]:
 CanConfirmBill = requires(Capability.CONFIRM_BILL)
 CanExport = requires(Capability.EXPORT)
 CanDownloadExport = requires(Capability.DOWNLOAD_EXPORT)
+CanRequestPayment = requires(Capability.REQUEST_PAYMENT)

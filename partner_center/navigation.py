@@ -31,6 +31,14 @@ INCENTIVE_MANAGEMENT_MENU = [
         [("incentives:summary", _("Summary")), ("incentives:details", _("Details"))],
     ),
     (_("Export"), [("incentives:export_history", _("Export History"))]),
+    (
+        _("Payment Requests"),
+        [
+            ("invoices:payable", _("Payment Requests")),
+            ("invoices:payment_requests", _("My payment requests")),
+            ("invoices:payee", _("Payee profile")),
+        ],
+    ),
 ]
 
 

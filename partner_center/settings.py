@@ -9,6 +9,7 @@ CELERY_BROKER_URL (see docker-compose.yml).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -263,6 +264,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "customers.tasks.expire_authorisations",
         "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
         "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
+    },
+    # Payment requests: holds from the arrears list daily at 01:00, automatic requests on the 1st.
+    "sync-holds-from-arrears": {
+        "task": "invoices.tasks.sync_holds_from_arrears",
+        "schedule": crontab(minute=0, hour=1),
+    },
+    "submit-automatic-payment-requests": {
+        "task": "invoices.tasks.submit_automatic_payment_requests",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1),
     },
 }
 

@@ -40,5 +40,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "BillStatusEnum": "incentives.models.StatementStatus",
         "ExportStatusEnum": "incentives.models.ExportStatus",
+        "PaymentStatusEnum": "invoices.models.PaymentStatus",
+        "PaymentInvoiceStatusEnum": "invoices.models.InvoiceStatus",
     },
 }

@@ -35,9 +35,11 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
     path("customers/", include("customers.urls")),
+    path("payments/", include("invoices.urls")),
     path("api/v1/auth/", include("customers.api.auth_urls")),
     path("api/v1/", include("incentives.api.urls")),
     path("api/v1/", include("customers.api.urls")),
+    path("api/v1/", include("invoices.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

@@ -124,7 +124,18 @@ def seed_demo(
     seed_customers(seed)  # Customer Management's fields, and the Chinese reseller's customers
     statements = _advance_statuses(partners, periods, operator)
     _demo_feedback(partners["P1001"], periods[1], operator)
+    _demo_payments(partners, operator)
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
+
+
+def _demo_payments(partners: dict[str, Partner], operator: User) -> None:
+    """Payment requests, payees and holds: the invoices app's demo (invoices/demo.py)."""
+    from invoices.demo import seed_payments
+
+    users = get_user_model().objects.in_bulk(["demo-admin", "demo-finance"], field_name="username")
+    seed_payments(
+        partners=partners, operator=operator, admin=users["demo-admin"], finance=users["demo-finance"]
+    )
 
 
 def _partners() -> dict[str, Partner]:

@@ -8,6 +8,7 @@ queries, scoped to the user's partner like every other selector.
 import math
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -43,10 +44,20 @@ class Overview:
     returned: list[tuple[Statement, StatementEvent]] = field(default_factory=list)
     answered: list[AnsweredFeedback] = field(default_factory=list)
     exports: list[ExportJob] = field(default_factory=list)
+    # payment requests (invoices app): requests awaiting the partner's invoice, payable incentives
+    invoices_needed: list[Any] = field(default_factory=list)
+    payable: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.to_confirm or self.returned or self.answered or self.exports)
+        return not (
+            self.to_confirm
+            or self.returned
+            or self.answered
+            or self.exports
+            or self.invoices_needed
+            or self.payable
+        )
 
 
 def days_left(statement: Statement) -> int:
@@ -81,4 +92,8 @@ def overview_for(user: PortalUser, statements: list[Statement]) -> Overview:
         overview.exports = [
             job for job in recent.order_by("-finished_at")[:EXPORTS_SHOWN] if export_is_downloadable(job)
         ]
+    if user_can(user, Capability.REQUEST_PAYMENT):
+        from invoices.selectors.payments import payment_todo_for
+
+        overview.invoices_needed, overview.payable = payment_todo_for(user)
     return overview

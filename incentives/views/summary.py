@@ -17,14 +17,16 @@ from django.views.decorators.http import require_http_methods
 from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from customers.models import AssociationType
+from invoices.selectors.payments import payouts_by_incentive_id, request_events
 from partner_center.errors import DomainError, InvalidInput, NotFound
 from partner_center.formatting import local_time, money
 from partner_center.http_errors import flash_refusal
 from partner_center.paging import PageError, page_number_from, past_the_end
 from partner_center.tables import ordering_from, page_size_form, page_size_from, table_view
 
+from ..models import Incentive
 from ..money import ROUNDING_RULE
-from ..policies import bill_is_confirmable
+from ..policies import bill_is_confirmable, bill_is_issued
 from ..selectors.overview import overview_for
 from ..selectors.statements import (
     bill_events,
@@ -143,7 +145,17 @@ def _summary_table(incentives: Iterable[SummaryRow], *, can_confirm: bool, back:
                 "confirm_url": confirm_url,
             }
         )
+    _add_payouts(rows, incentives)
     return rows
+
+
+def _add_payouts(rows: list[dict[str, Any]], incentives: list[SummaryRow]) -> None:
+    """The payout status beside the bill status, for incentives of bills issued successfully
+    (one query, and none when the page has no issued bill)."""
+    issued = [row["incentive_id"] for row in incentives if bill_is_issued(row["bill"])]
+    payouts = payouts_by_incentive_id(issued)
+    for row in rows:
+        row["payout"] = payouts.get(row["incentive_id"])
 
 
 @partner_required
@@ -261,5 +273,15 @@ def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse
             "calculation": calculation,
             "lines_total": lines_total,
             "rounding_rule": ROUNDING_RULE,
+            **_payout_context(incentive),
         },
     )
+
+
+def _payout_context(incentive: Incentive) -> dict[str, Any]:
+    """The payout of an issued incentive and its payment request's timeline (the bill's continues)."""
+    if not bill_is_issued(incentive.statement):
+        return {}
+    payout = payouts_by_incentive_id([incentive.incentive_id])[incentive.incentive_id]
+    events = request_events(payout.request) if payout.request else []
+    return {"payout": payout, "payment_events": events}

@@ -44,6 +44,20 @@ def partner_pages():
         "authorisation": f"/customers/authorisations/{Authorisation.objects.get().pk}/",
         "request-authorisation": f"/customers/{customer.pk}/authorise/",
         "resources": f"/customers/{customer.pk}/resources/",
+        **payment_pages(),
+    }
+
+
+def payment_pages():
+    from invoices.models import PaymentRequest
+
+    awaiting = PaymentRequest.objects.filter(partner__code="P1001", status="awaiting_invoice").get()
+    return {
+        "payment-requests": "/payments/",
+        "my-payment-requests": "/payments/requests/",
+        "payment-request": f"/payments/requests/{awaiting.pk}/",
+        "invoicing-list": f"/payments/requests/{awaiting.pk}/invoicing-list/",
+        "payee-profile": "/payments/payee/",
     }
 
 
@@ -99,7 +113,7 @@ def test_every_partner_page_fits_the_screen(browser, live_server, width, lang):
         menu = page.get_by_test_id("sidemenu")
         for link in menu.get_by_role("link").all():
             expect(link).to_be_visible()
-        assert menu.get_by_role("link").count() == 4
+        assert menu.get_by_role("link").count() == 7  # 4 of Incentive Management, 3 of Payment Requests
     finally:
         context.close()
 

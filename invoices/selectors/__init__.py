@@ -1,0 +1,1 @@
+"""Every partner-facing read of the invoices app, scoped to the user's partner."""

@@ -1,0 +1,1 @@
+"""Every write of the invoices app, one module per topic."""
