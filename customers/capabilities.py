@@ -26,6 +26,8 @@ class Capability(StrEnum):
     REQUEST_PAYMENT = "request_payment"
     REQUEST_INVOICE = "request_invoice"
     MANAGE_CUSTOMERS = "manage_customers"
+    APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
+    CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,14 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_CUSTOMERS: Rule(
         frozenset({A, S}),
         _("Only your partner's admin and sales users may manage customers."),
+    ),
+    Capability.APPLY_MDF: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may apply for market development funds."),
+    ),
+    Capability.CLAIM_MDF: Rule(
+        frozenset({A, F, S}),
+        _("Only your partner's admin, finance and sales users may claim market development funds."),
     ),
 }
 

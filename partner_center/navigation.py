@@ -16,6 +16,7 @@ from .formatting import time_zone_name
 # The Partner Center menu tree: top menu > group > (URL name, page).
 PARTNER_CENTER_MENU = [
     (_("Sales"), [(_("Incentives"), [("home", _("Incentive Management"))])]),
+    (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [

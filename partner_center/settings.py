@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "customers",
     "incentives",
     "invoices",
+    "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
 ]
 
 MIDDLEWARE = [
@@ -207,6 +208,13 @@ if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
 EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
 
+# --- MDF (mdf/) -----------------------------------------------------------------------------
+CLAMD_SOCKET = env.str("CLAMD_SOCKET", default="")  # e.g. /run/clamav/clamd.ctl; empty: no scan
+CLAMD_HOST = env.str("CLAMD_HOST", default="")
+CLAMD_PORT = env.int("CLAMD_PORT", default=3310)
+CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=30.0)
+MDF_DEADLINE_SWEEP_SECONDS = env.float("MDF_DEADLINE_SWEEP_SECONDS", default=3600.0)
+
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
     "confirm-overdue-statements": {
@@ -223,6 +231,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "incentives.tasks.send_deadline_reminders",
         "schedule": REMINDER_SWEEP_SECONDS,
         "options": {"expires": REMINDER_SWEEP_SECONDS},
+    },
+    # daily in effect: marks overdue claims and sends the 14- and 3-day reminders once each
+    "mdf-claim-deadlines": {
+        "task": "mdf.tasks.claim_deadlines",
+        "schedule": MDF_DEADLINE_SWEEP_SECONDS,
+        "options": {"expires": MDF_DEADLINE_SWEEP_SECONDS},
     },
 }
 

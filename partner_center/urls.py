@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
+    path("mdf/", include("mdf.urls")),
     path("api/v1/auth/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include("incentives.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -27,6 +27,12 @@ ALLOWED = {
     "zhang",
     "li",
     "CS",
+    # MDF pages: the vendor's Chinese pages say MDF (MDF申请, MDF申领); file kinds and sizes
+    "MDF",
+    "JPEG",
+    "PNG",
+    "PDF",
+    "MB",
 }
 
 
