@@ -67,6 +67,11 @@ def claim_is_editable(claim: Claim) -> bool:
     return claim.status in (C.DRAFT, C.RETURNED)
 
 
+def claim_awaits_reviewer(claim: Claim) -> bool:
+    """Submitted and not yet taken by a reviewer (Start review)."""
+    return claim.status == C.SUBMITTED
+
+
 def claim_is_under_review(claim: Claim) -> bool:
     return claim.status in (C.SUBMITTED, C.UNDER_REVIEW)
 
