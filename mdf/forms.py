@@ -118,6 +118,6 @@ class ProofForm(forms.Form):
 
     def __init__(self, *args, cost_items=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cost_item"].choices = [("", "—")] + [
-            (item.pk, item.get_kind_display()) for item in cost_items
-        ]
+        field = self.fields["cost_item"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "—")] + [(item.pk, item.get_kind_display()) for item in cost_items]

@@ -99,7 +99,7 @@ def committed(application: Application) -> Decimal:
     if application.status not in RESERVING:
         return Decimal("0")
     claim = getattr(application, "claim", None)
-    if application.status == A.APPROVED and claim_settles(claim):
+    if application.status == A.APPROVED and claim is not None and claim_settles(claim):
         return min(claim.amount, application.amount)
     return application.amount
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("incentives/", include("incentives.urls")),
     path("mdf/", include("mdf.urls")),
     path("api/v1/auth/token/", obtain_auth_token, name="api-token"),
+    path("api/v1/mdf/", include("mdf.api.urls")),
     path("api/v1/", include("incentives.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -9,7 +9,7 @@ import logging
 from datetime import date, timedelta
 from functools import cache
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped]  # ships no types
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from ..policies import application_is_under_review
 from ..selectors.applications import likely_duplicates
 from ..selectors.quotas import quota_covering, quota_figures
 from ..services.applications import application_approve, application_reject, application_return
-from .review import EventInline, ReviewAdmin
+from .review import Decisions, EventInline, ReviewAdmin
 
 
 class CostItemInline(ReadOnlyInline):
@@ -45,6 +45,30 @@ class ApplicationStatusFilter(admin.SimpleListFilter):
         return queryset if self.value() == self.ALL else queryset.filter(status=self.value())
 
 
+SHOWN = (
+    "partner",
+    "status",
+    "title",
+    "activity_type",
+    "starts_on",
+    "ends_on",
+    "location",
+    "plan",
+    "agreement_accepted",
+    "objectives",
+    "expected_attendance",
+    "expected_leads",
+    "amount_shown",
+    "late_reason",
+    "quota",
+    "created_by",
+    "submitted_at",
+    "decided_at",
+    "claim_due_on",
+    "claim_overdue",
+)
+
+
 @admin.register(Application)
 class ApplicationAdmin(ReviewAdmin):
     list_display = [
@@ -61,14 +85,10 @@ class ApplicationAdmin(ReviewAdmin):
     search_fields = ["title", "partner__name", "partner__code"]
     list_select_related = ["partner"]
     ordering = ["submitted_at", "id"]
-    fields = [
-        "partner", "status", "title", "activity_type", "starts_on", "ends_on", "location", "plan",
-        "agreement_accepted", "objectives", "expected_attendance", "expected_leads", "amount_shown",
-        "late_reason", "quota", "created_by", "submitted_at", "decided_at", "claim_due_on", "claim_overdue",
-    ]  # fmt: skip
-    readonly_fields = fields
+    fields = SHOWN
+    readonly_fields = SHOWN
     inlines = [CostItemInline, EventInline]
-    decisions = {
+    decisions: Decisions = {
         "approve": (_("Approve"), application_approve, True),
         "return": (_("Return to partner"), application_return, True),
         "reject": (_("Reject"), application_reject, True),

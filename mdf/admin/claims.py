@@ -15,7 +15,23 @@ from partner_center.formatting import money
 from ..models import Claim, Proof, ProofKind
 from ..policies import REQUIRED_PROOF, claim_awaits_reviewer, claim_is_payable, claim_is_under_review
 from ..services.claims import claim_approve, claim_pay, claim_reject, claim_return, claim_start_review
-from .review import ReviewAdmin
+from .review import Decisions, ReviewAdmin
+
+SHOWN = (
+    "application",
+    "status",
+    "held_starts_on",
+    "held_ends_on",
+    "attendance",
+    "summary",
+    "over_reason",
+    "amount_shown",
+    "submitted_at",
+    "resubmit_due_on",
+    "approved_at",
+    "invoice_due_on",
+    "paid_at",
+)
 
 
 @admin.register(Claim)
@@ -25,13 +41,10 @@ class ClaimAdmin(ReviewAdmin):
     search_fields = ["application__title", "application__partner__name"]
     list_select_related = ["application__partner"]
     ordering = ["submitted_at", "id"]
-    fields = [
-        "application", "status", "held_starts_on", "held_ends_on", "attendance", "summary", "over_reason",
-        "amount_shown", "submitted_at", "resubmit_due_on", "approved_at", "invoice_due_on", "paid_at",
-    ]  # fmt: skip
-    readonly_fields = fields
+    fields = SHOWN
+    readonly_fields = SHOWN
     id_argument = "claim_id"
-    decisions = {
+    decisions: Decisions = {
         "start_review": (_("Start review"), claim_start_review, False),
         "approve": (_("Approve"), claim_approve, True),
         "return": (_("Return to partner"), claim_return, True),
@@ -60,7 +73,7 @@ class ClaimAdmin(ReviewAdmin):
         proofs = list(obj.proofs.select_related("cost_item"))
         kinds = {proof.kind for proof in proofs}
         photographed = {proof.cost_item_id for proof in proofs if proof.kind == ProofKind.COST}
-        checklist = [(ProofKind(kind).label, kind in kinds) for kind in REQUIRED_PROOF]
+        checklist = [(str(ProofKind(kind).label), kind in kinds) for kind in REQUIRED_PROOF]
         rows = []
         for item in application.cost_items.all():
             rows.append((item, actual.get(item.pk)))

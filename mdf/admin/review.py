@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from incentives.admin.base import ReadOnlyAdmin, ReadOnlyInline
@@ -20,13 +21,18 @@ from partner_center.errors import DomainError
 from ..models import MdfEvent
 
 Decision = Callable[..., object]
+StrOrPromise = str | Promise
+Decisions = Mapping[str, tuple[StrOrPromise, Decision, bool]]
+
+
+EVENT_FIELDS = ("at", "actor_label", "what", "old_status", "new_status", "reason")
 
 
 class EventInline(ReadOnlyInline):
     model = MdfEvent
     fk_name = "application"
-    fields = ["at", "actor_label", "what", "old_status", "new_status", "reason"]
-    readonly_fields = fields
+    fields = EVENT_FIELDS
+    readonly_fields = EVENT_FIELDS
     ordering = ["-at", "-id"]
     verbose_name_plural = _("Timeline (newest first)")
 
@@ -40,7 +46,7 @@ class ReviewAdmin(ReadOnlyAdmin):
 
     change_form_template = "admin/mdf/review_change_form.html"
     # action -> (button label, service, whether the service takes a reason)
-    decisions: Mapping[str, tuple[str, Decision, bool]] = {}
+    decisions: Decisions = {}
     id_argument = "application_id"  # the service's keyword for the object's id
 
     def may_review(self, request: HttpRequest) -> bool:

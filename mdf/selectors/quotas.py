@@ -1,6 +1,7 @@
 """The partner's MDF quotas and their figures."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -42,14 +43,14 @@ def quota_figures(quota: Quota) -> QuotaFigures:
             requested += application.amount
         elif application.status == ApplicationStatus.APPROVED:
             approved += application.amount
-            if claim_counts_as_claimed(claim):
+            if claim is not None and claim_counts_as_claimed(claim):
                 claimed += claim.amount
             if claim is not None and claim_is_paid(claim):
                 paid += claim.amount
     return QuotaFigures(quota, requested, approved, claimed, paid, left=quota.amount - held)
 
 
-def quota_covering(partner_id: int, day) -> Quota | None:
+def quota_covering(partner_id: int, day: date) -> Quota | None:
     """The partner's quota whose span holds the day (half-year before whole year)."""
     return (
         Quota.objects.filter(partner_id=partner_id, starts_on__lte=day, ends_on__gte=day)

@@ -19,7 +19,7 @@ from ..models import ActivityType, Application, ApplicationStatus, CostItem, Cos
 from ..policies import application_is_editable, claim_due_on, claim_was_submitted, needs_late_reason
 from ..selectors.applications import likely_duplicates
 from ..selectors.quotas import quota_covering, quota_figures
-from .audit import Actor, Table, Transition, check, clean_reason, record
+from .audit import Actor, PartnerUser, Table, Transition, check, clean_reason, record
 
 A = ApplicationStatus
 F = frozenset
@@ -64,7 +64,7 @@ def _text(value: str, label: str, *, required: bool = True, limit: int = 4000) -
 
 def application_save_plan(
     *,
-    actor: Actor,
+    actor: PartnerUser,
     application_id: int | None = None,
     title: str,
     activity_type: str,
@@ -110,7 +110,7 @@ def application_save_plan(
 
 def application_save_objectives(
     *,
-    actor: Actor,
+    actor: PartnerUser,
     application_id: int,
     objectives: str,
     expected_attendance: int | None,
@@ -142,7 +142,7 @@ def _amount(value: object) -> Decimal:
 
 
 def application_save_budget(
-    *, actor: Actor, application_id: int, items: list[tuple[str, str, object]]
+    *, actor: PartnerUser, application_id: int, items: list[tuple[str, str, object]]
 ) -> Application:
     """Step 3 (budget): the cost items (kind, description, amount tax included) replace the old ones."""
     require_capability(actor, Capability.APPLY_MDF)
@@ -194,7 +194,7 @@ def _submit_checks(application: Application, today: date, late_reason: str, conf
 
 
 def application_submit(
-    *, application_id: int, actor: Actor, late_reason: str = "", confirm_duplicate: bool = False
+    *, application_id: int, actor: PartnerUser, late_reason: str = "", confirm_duplicate: bool = False
 ) -> Transition[Application]:
     """Draft or Returned -> Under review, if the amount fits in what is left of the quota."""
     require_capability(actor, Capability.APPLY_MDF)
@@ -274,7 +274,9 @@ def application_reject(*, application_id: int, actor: Actor, reason: str) -> Tra
     return _decide(application_id, "reject", actor, clean_reason(reason, required=True))
 
 
-def application_cancel(*, application_id: int, actor: Actor, reason: str = "") -> Transition[Application]:
+def application_cancel(
+    *, application_id: int, actor: PartnerUser, reason: str = ""
+) -> Transition[Application]:
     """Under review or Approved (no claim submitted) -> Cancelled, by the partner."""
     require_capability(actor, Capability.APPLY_MDF)
     return _decide(application_id, "cancel", actor, clean_reason(reason, required=False))

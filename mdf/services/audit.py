@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 Actor: TypeAlias = "User | None"  # None: the system (the daily deadline job)
+PartnerUser: TypeAlias = "User"  # a signed-in partner user: the partner's own actions
 Table: TypeAlias = Mapping[str, tuple[frozenset[str], str, frozenset[str]]]
 T = TypeVar("T", bound=models.Model)
 

@@ -24,7 +24,7 @@ from ..policies import (
     missing_proof,
 )
 from .applications import _amount, _text
-from .audit import Actor, Table, Transition, check, clean_reason, record
+from .audit import Actor, PartnerUser, Table, Transition, check, clean_reason, record
 
 C = ClaimStatus
 F = frozenset
@@ -54,7 +54,7 @@ def locked_editable(claim_id: int) -> Claim:
     return claim
 
 
-def claim_start(*, application_id: int, actor: Actor) -> Claim:
+def claim_start(*, application_id: int, actor: PartnerUser) -> Claim:
     """The application's claim, created as a draft the first time (idempotent)."""
     require_capability(actor, Capability.CLAIM_MDF)
     with transaction.atomic():
@@ -84,7 +84,7 @@ def claim_start(*, application_id: int, actor: Actor) -> Claim:
 def claim_save(
     *,
     claim_id: int,
-    actor: Actor,
+    actor: PartnerUser,
     held_starts_on: date,
     held_ends_on: date,
     attendance: int | None,
@@ -195,7 +195,7 @@ def _transition(claim_id: int, action: str, actor: Actor, reason: str = "") -> T
         return Transition(claim, changed=True)
 
 
-def claim_submit(*, claim_id: int, actor: Actor) -> Transition[Claim]:
+def claim_submit(*, claim_id: int, actor: PartnerUser) -> Transition[Claim]:
     """Draft or Returned -> Submitted, with all facts, expenses and the required proof."""
     require_capability(actor, Capability.CLAIM_MDF)
     return _transition(claim_id, "submit", actor)

@@ -21,7 +21,7 @@ from ..models import Proof, ProofKind
 from ..policies import MAX_FILE_BYTES, MAX_FILES_PER_CLAIM
 from ..uploads import sniff, thumbnail
 from ..virus_scan import scan
-from .audit import Actor
+from .audit import PartnerUser
 from .claims import locked_editable
 
 
@@ -37,7 +37,7 @@ def _read(upload: UploadedFile) -> bytes:
 
 
 def proof_add(
-    *, claim_id: int, actor: Actor, kind: str, upload: UploadedFile, cost_item_id: int | None = None
+    *, claim_id: int, actor: PartnerUser, kind: str, upload: UploadedFile, cost_item_id: int | None = None
 ) -> Proof:
     """One proof file for a claim being written (draft or returned)."""
     require_capability(actor, Capability.CLAIM_MDF)
@@ -87,7 +87,7 @@ def _queue_thumbnail(proof_id: int) -> None:
     make_thumbnail.delay(proof_id)
 
 
-def proof_remove(*, proof_id: int, actor: Actor) -> None:
+def proof_remove(*, proof_id: int, actor: PartnerUser) -> None:
     """Removes a file from a claim being written; the stored copies go once that commits."""
     require_capability(actor, Capability.CLAIM_MDF)
     with transaction.atomic():
@@ -96,7 +96,12 @@ def proof_remove(*, proof_id: int, actor: Actor) -> None:
         proof = Proof.objects.get(pk=proof_id)
         names = [name for name in (proof.file.name, proof.thumbnail.name) if name]
         proof.delete()
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+        transaction.on_commit(lambda: _delete_files(names))
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def proof_make_thumbnail(proof_id: int) -> bool:

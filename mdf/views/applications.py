@@ -40,17 +40,17 @@ def overview(request: PartnerRequest) -> HttpResponse:
     )
 
 
-def _initial(application: Application | None, step: int) -> dict:
+def _initial(application: Application | None, step: int) -> dict[str, object]:
     if application is None:
         return {}
     if step == 3:
-        initial = {}
+        initial: dict[str, object] = {}
         for item in application.cost_items.all():
             initial[f"amount_{item.kind}"] = item.amount
             initial[f"description_{item.kind}"] = item.description
         return initial
-    form_class = STEPS[step][0]
-    return {name: getattr(application, name) for name in form_class.base_fields}
+    names = PlanForm.base_fields if step == 1 else ObjectivesForm.base_fields
+    return {name: getattr(application, name) for name in names}
 
 
 def _save(request: PartnerRequest, application: Application | None, step: int, form) -> Application:
