@@ -31,6 +31,22 @@ def partner_pages():
         "feedback": f"/incentives/details/{line.pk}/feedback/",
         "export-history": "/incentives/exports/",
         "change-password": "/accounts/password/",
+        **mdf_pages(),
+    }
+
+
+def mdf_pages():
+    from mdf.models import Application
+
+    mdf = Application.objects.filter(partner__code="P1001")
+    draft = mdf.get(status="draft")
+    claimed = mdf.filter(claim__status="submitted").get()
+    return {
+        "mdf": "/mdf/",
+        "mdf-apply": "/mdf/applications/new/",
+        "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
+        "mdf-application": f"/mdf/applications/{draft.pk}/",
+        "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
     }
 
 
