@@ -29,6 +29,8 @@ class Capability(StrEnum):
     MANAGE_USERS_TOKENS = "manage_users_tokens"  # see and revoke other users' API tokens
     VIEW_CUSTOMER_AUDIT = "view_customer_audit"
     MANAGE_PAYEE = "manage_payee"
+    APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
+    CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,14 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.MANAGE_PAYEE: Rule(
         frozenset({A}),
         _("Only your partner's admin may change the payee profile."),
+    ),
+    Capability.APPLY_MDF: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may apply for market development funds."),
+    ),
+    Capability.CLAIM_MDF: Rule(
+        frozenset({A, F, S}),
+        _("Only your partner's admin, finance and sales users may claim market development funds."),
     ),
 }
 

@@ -50,6 +50,14 @@ OPERATOR_PERMISSIONS = [
     ("invoices", "view_arrears"),
     ("invoices", "add_arrears"),
     ("invoices", "change_arrears"),
+    # MDF (mdf/): grant quotas, review applications and claims, see their proof
+    ("mdf", "view_quota"),
+    ("mdf", "add_quota"),
+    ("mdf", "change_quota"),
+    ("mdf", "view_application"),
+    ("mdf", "view_claim"),
+    ("mdf", "view_mdfevent"),
+    ("mdf", "review_mdf"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
@@ -70,7 +78,7 @@ def ensure_operators_group(app_config=None, using="default", **kwargs):
     """
     from django.apps import apps
 
-    for label in {"customers", "incentives", "invoices", "axes"}:
+    for label in {"customers", "incentives", "invoices", "mdf", "axes"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
     return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)

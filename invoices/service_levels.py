@@ -4,38 +4,21 @@ Invoice review within 1 working day of the invoices; payment within 30 calendar 
 receiving the invoices; top-up and coupons within 5 working days of the request; and (our
 choice, the documentation is silent) finance accepts a bank-transfer request within 1 working
 day. Working days follow the mainland China calendar with its make-up working days
-(`chinese_calendar`, which carries the State Council's yearly schedule); for a year that the
-installed release does not know yet, Monday to Friday.
+(partner_center/working_days.py).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import chinese_calendar
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.working_days import add_working_days
+
 from .models import PaymentOption, PaymentRequest, PaymentStatus
 
 S = PaymentStatus
-
-
-def is_working_day(day: date) -> bool:
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:  # a year the calendar does not cover yet
-        return day.weekday() < 5
-
-
-def add_working_days(start: date, days: int) -> date:
-    """The `days`-th working day after `start` (a request made on a holiday counts from the next)."""
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            days -= 1
-    return day
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ PARTNER_CENTER_MENU = [
             (_("Customers"), [("customers:list", _("Customer Management"))]),
         ],
     ),
+    (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "customers",
     "incentives",
     "invoices",
+    "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
 ]
 
 MIDDLEWARE = [
@@ -239,9 +240,9 @@ EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3
 # An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
 # folder, so the hourly sweep removes those a killed worker left behind.
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
-# --- Customers ------------------------------------------------------------------------------
-AUTHORISATION_EXPIRY_DAYS = env.int("AUTHORISATION_EXPIRY_DAYS", default=14)  # unanswered requests expire
-AUTHORISATION_EXPIRY_SWEEP_SECONDS = env.float("AUTHORISATION_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# Customers, MDF and payment requests: settings_modules.py.
+from .settings_modules import *  # noqa: E402,F403
+from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, MDF_DEADLINE_SWEEP_SECONDS  # noqa: E402
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -274,6 +275,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "invoices.tasks.submit_automatic_payment_requests",
         "schedule": crontab(minute=0, hour=2, day_of_month=1),
     },
+    # daily in effect: marks overdue claims and sends the 14- and 3-day reminders once each
+    "mdf-claim-deadlines": {
+        "task": "mdf.tasks.claim_deadlines",
+        "schedule": MDF_DEADLINE_SWEEP_SECONDS,
+        "options": {"expires": MDF_DEADLINE_SWEEP_SECONDS},
+    },
 }
 
 # --- Security (production: DJANGO_DEBUG=false) ----------------------------------------------
@@ -285,13 +292,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
 
 # --- REST framework and its schema: settings_api.py ------------------------------------
 from .settings_api import *  # noqa: E402,F403
 
-# --- Logging --------------------------------------------------------------------------------
-# Everything through the root's console handler, once: Django's own "django" handlers would
-# print each record a second time under DEBUG. An expected 403/404 is one line, no traceback.
-from .settings_observability import *  # noqa: E402,F403  (logs, request ids, metrics)
+# --- Logging, request ids, metrics: settings_observability.py --------------------------------
+from .settings_observability import *  # noqa: E402,F403

@@ -21,6 +21,8 @@ DJANGO_GUID = {
 LOG_FORMAT = env.str("LOG_FORMAT", default="text").lower()  # "json" for log collectors (docker-compose.yml)
 if LOG_FORMAT not in LOG_FORMATS:  # else logging fails to configure with a cryptic KeyError at start
     raise ImproperlyConfigured(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {LOG_FORMAT!r}")
+# Everything through the root's console handler, once: Django's own "django" handlers would
+# print each record a second time under DEBUG. An expected 403/404 is one line, no traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -18,6 +18,8 @@ SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
 SESSION_REFRESH_SECONDS = min(60, SESSION_IDLE_SECONDS // 10)
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=5 * 60)
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
 
 # Brute-force protection (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one
 # username, or from one address, further attempts are refused for LOGIN_LOCKOUT_MINUTES

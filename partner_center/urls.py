@@ -37,6 +37,8 @@ urlpatterns = [
     path("customers/", include("customers.urls")),
     path("payments/", include("invoices.urls")),
     path("api/v1/auth/", include("customers.api.auth_urls")),
+    path("mdf/", include("mdf.urls")),
+    path("api/v1/mdf/", include("mdf.api.urls")),
     path("api/v1/", include("incentives.api.urls")),
     path("api/v1/", include("customers.api.urls")),
     path("api/v1/", include("invoices.api.urls")),

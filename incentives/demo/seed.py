@@ -125,6 +125,9 @@ def seed_demo(
     statements = _advance_statuses(partners, periods, operator)
     _demo_feedback(partners["P1001"], periods[1], operator)
     _demo_payments(partners, operator)
+    from mdf.demo import seed_mdf  # the MDF app's own demo data (mdf/demo.py)
+
+    seed_mdf(partners["P1001"], User.objects.get(username="demo-admin"), operator)
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 

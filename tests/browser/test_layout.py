@@ -45,6 +45,7 @@ def partner_pages():
         "request-authorisation": f"/customers/{customer.pk}/authorise/",
         "resources": f"/customers/{customer.pk}/resources/",
         **payment_pages(),
+        **mdf_pages(),
     }
 
 
@@ -58,6 +59,21 @@ def payment_pages():
         "payment-request": f"/payments/requests/{awaiting.pk}/",
         "invoicing-list": f"/payments/requests/{awaiting.pk}/invoicing-list/",
         "payee-profile": "/payments/payee/",
+    }
+
+
+def mdf_pages():
+    from mdf.models import Application
+
+    mdf = Application.objects.filter(partner__code="P1001")
+    draft = mdf.get(status="draft")
+    claimed = mdf.filter(claim__status="submitted").get()
+    return {
+        "mdf": "/mdf/",
+        "mdf-apply": "/mdf/applications/new/",
+        "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
+        "mdf-application": f"/mdf/applications/{draft.pk}/",
+        "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
     }
 
 

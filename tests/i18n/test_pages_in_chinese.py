@@ -28,6 +28,12 @@ ALLOWED = {
     "li",
     "CS",
     "API",  # the account menu's API 令牌 (API tokens)
+    # MDF pages: the vendor's Chinese pages say MDF (MDF申请, MDF申领); file kinds and sizes
+    "MDF",
+    "JPEG",
+    "PNG",
+    "PDF",
+    "MB",
 }
 
 

@@ -17,8 +17,8 @@ from invoices.models import (
     PaymentRequest,
     PaymentStatus,
 )
-from invoices.service_levels import add_working_days
 from invoices.services.payment_submit import payment_request_submit
+from partner_center.working_days import add_working_days
 from tests import factories
 
 from .conftest import ids, verified_payee
