@@ -54,7 +54,7 @@ class InvoiceSerializer(serializers.ModelSerializer):
         fields = ["number", "issued_on", "amount", "tax_amount", "status", "rejection_reason", "uploaded_at"]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class PaymentEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = PaymentEvent
         fields = ["action", "old_status", "new_status", "actor_label", "reason", "created_at"]
@@ -74,7 +74,7 @@ class PaymentRequestSerializer(serializers.ModelSerializer):
 class PaymentRequestDetailSerializer(PaymentRequestSerializer):
     items = ItemSerializer(many=True, read_only=True)
     invoices = InvoiceSerializer(many=True, read_only=True)
-    timeline = EventSerializer(many=True, read_only=True, source="events")
+    timeline = PaymentEventSerializer(many=True, read_only=True, source="events")
 
     class Meta(PaymentRequestSerializer.Meta):
         fields = [*PaymentRequestSerializer.Meta.fields, "items", "invoices", "timeline"]

@@ -92,7 +92,7 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
-class EventSerializer(serializers.ModelSerializer):
+class MdfEventSerializer(serializers.ModelSerializer):
     action_label = serializers.CharField()
 
     class Meta:

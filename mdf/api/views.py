@@ -26,7 +26,7 @@ from .serializers import (
     ClaimCreateSerializer,
     ClaimSerializer,
     ClaimWriteSerializer,
-    EventSerializer,
+    MdfEventSerializer,
     ProofSerializer,
     ProofUploadSerializer,
     QuotaFiguresSerializer,
@@ -132,10 +132,10 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             {**ApplicationSerializer(self.get_queryset().get(pk=pk)).data, "changed": done.changed}
         )
 
-    @extend_schema(responses=EventSerializer(many=True))
+    @extend_schema(responses=MdfEventSerializer(many=True))
     @action(detail=True, methods=["get"])
     def timeline(self, request: Request, pk: str) -> Response:
-        return Response(EventSerializer(timeline(self.get_object()), many=True).data)
+        return Response(MdfEventSerializer(timeline(self.get_object()), many=True).data)
 
 
 class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -193,7 +193,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             return refused(error)
         return Response({**ClaimSerializer(self.get_queryset().get(pk=pk)).data, "changed": done.changed})
 
-    @extend_schema(responses=EventSerializer(many=True))
+    @extend_schema(responses=MdfEventSerializer(many=True))
     @action(detail=True, methods=["get"])
     def timeline(self, request: Request, pk: str) -> Response:
-        return Response(EventSerializer(timeline(self.get_object().application), many=True).data)
+        return Response(MdfEventSerializer(timeline(self.get_object().application), many=True).data)
