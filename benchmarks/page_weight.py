@@ -95,7 +95,8 @@ def signed_in_context(browser, base_url: str, user: str, password: str):
 
 def visit(page, path: str) -> dict:
     page.goto(path, wait_until="load")
-    page.wait_for_timeout(100)  # paint entries are recorded just after load
+    # paint entries are recorded just after load; on a busy machine, later
+    page.wait_for_function("performance.getEntriesByType('paint').length >= 2", timeout=10_000)
     return page.evaluate(MEASURE)
 
 
@@ -133,7 +134,9 @@ def measure(
 
 
 def median_of(samples: list[dict]) -> dict:
-    return {key: statistics.median(s[key] for s in samples if s[key] is not None) for key in samples[0]}
+    """The median of each figure over the runs that recorded it (None when none did)."""
+    values = {key: [s[key] for s in samples if s[key] is not None] for key in samples[0]}
+    return {key: statistics.median(found) if found else None for key, found in values.items()}
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "axes": {"level": "WARNING"},  # one line per sign-in otherwise; lockouts are warnings
+        "django_guid": {"level": "WARNING"},  # else a line per request saying it made an id
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -3,8 +3,8 @@ list with filters, detail with items, invoices and timeline, cancel, and invoice
 Another partner's request is a 404, a state conflict a 409 (partner_center/http_errors.py)."""
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
@@ -96,8 +96,9 @@ class InvoiceUploadSerializer(serializers.Serializer):
     submit = serializers.BooleanField(default=False, help_text="send the invoices to review once they add up")
 
 
-class PayableViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Incentives of bills issued successfully not yet in an active request."""
+class PayableView(generics.GenericAPIView):
+    """Incentives of bills issued successfully not yet in an active request, and whether an
+    active hold freezes them (one object: not a list view, so the schema does not wrap it)."""
 
     serializer_class = PayableSerializer
     permission_classes = [IsPartnerMember]
@@ -106,7 +107,17 @@ class PayableViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Incentive]:
         return payable_for(self.request.user)
 
-    def list(self, request: Request, *args, **kwargs) -> Response:
+    @extend_schema(
+        responses=inline_serializer(
+            "PayableList",
+            {
+                "frozen": serializers.BooleanField(help_text="an active hold freezes every row"),
+                "freezing_reason": serializers.CharField(help_text="the hold's reason; empty when none"),
+                "results": PayableSerializer(many=True),
+            },
+        )
+    )
+    def get(self, request: Request) -> Response:
         hold = active_hold_for(request.user)
         rows = self.get_serializer(self.get_queryset(), many=True).data
         return Response(

@@ -1,9 +1,9 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .payments import PayableViewSet, PaymentRequestViewSet
+from .payments import PayableView, PaymentRequestViewSet
 
 router = SimpleRouter()
-router.register("payable", PayableViewSet, basename="payable")
 router.register("payment-requests", PaymentRequestViewSet, basename="payment-request")
 
-urlpatterns = router.urls
+urlpatterns = [path("payable/", PayableView.as_view(), name="payable-list"), *router.urls]

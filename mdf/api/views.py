@@ -5,7 +5,7 @@ object is a 404); writes go through the services, which check the capabilities."
 from typing import TYPE_CHECKING, cast
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, parsers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -146,7 +146,10 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             claims_for(self.request.user).prefetch_related("items", "proofs").order_by("-created_at", "-id")
         )
 
-    @extend_schema(request=ClaimCreateSerializer, responses=ClaimSerializer)
+    @extend_schema(
+        request=ClaimCreateSerializer,
+        responses={201: ClaimSerializer, 404: OpenApiResponse(description="no such application among yours")},
+    )
     def create(self, request: Request) -> Response:
         """The application's claim, started as a draft (the same claim if it exists)."""
         given = ClaimCreateSerializer(data=request.data)

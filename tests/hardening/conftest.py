@@ -1,18 +1,24 @@
 """The Details world (tests/details/conftest.py) plus one object of every other kind an admin
 lists: an export job, a deadline reminder, an API token; and the staff users who walk it."""
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
 from customers.services.reveals import contact_reveal
-from incentives.models import DeadlineReminder, ReminderKind
+from incentives.models import DeadlineReminder, Incentive, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
+from invoices.models import Arrears
+from invoices.services.holds import hold_place
+from invoices.services.payment_submit import payment_request_submit
 from tests import factories
 from tests.details.conftest import operator, world  # noqa: F401 (fixtures, used by name)
+from tests.mdf.conftest import approved, claim_ready, quota_for
+from tests.payments.conftest import verified_payee
 
 
 @pytest.fixture
@@ -27,7 +33,26 @@ def everything(world, operator):  # noqa: F811
     resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
     authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
+    _payments(world, operator)
+    _mdf(world, operator)
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
     return {**world, "operator": operator, "vendor_finance": finance_staff, "superuser": superuser}
+
+
+def _payments(data, staff):
+    """A verified payee, an arrears row with its hold, and a payment request of the issued bill."""
+    verified_payee(data["distributor"])
+    Arrears.objects.create(partner=data["rival"], period="2026-09", amount=Decimal("12.30"))
+    hold_place(partner=data["rival"], reason="Unpaid cloud bill", since=date.today(), until=None, actor=staff)
+    issued = Incentive.objects.filter(statement=data["bills"]["2026-09"])
+    payment_request_submit(
+        user=data["admin"], incentive_ids=[issued.first().incentive_id], option="top_up"
+    )  # fmt: skip
+
+
+def _mdf(data, staff):
+    """A quota, and an approved application with a complete claim (the proof goes to MEDIA_ROOT)."""
+    quota_for(data["distributor"])
+    claim_ready(data["admin"], approved(data["admin"], staff))

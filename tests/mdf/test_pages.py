@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from mdf.models import Application, ApplicationStatus, Proof
-from tests.factories import PASSWORD
 
 from .conftest import approved, claim_ready, draft, held, jpeg, upload
 
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def signed_in(client, user):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)  # django-axes wants a request to sign in with a password
     return client
 
 

@@ -28,11 +28,11 @@ def test_every_mdf_page_is_chinese(client, chinese_partner):  # noqa: F811
     Proof.objects.update(original_name="现场照片")
     sign_in(client, admin, **ZH)
     pages = {
-        reverse("mdf:overview"): ["市场发展基金", "额度", "剩余", "已批准", "草稿"],
+        reverse("mdf:overview"): ["市场发展基金", "额度", "剩余", "审核通过", "草稿"],
         reverse("mdf:apply"): ["活动方案与协议", "活动名称"],
         reverse("mdf:step", args=[open_draft.pk, 3]): ["预算", "场地", "餐饮"],
         reverse("mdf:application", args=[open_draft.pk]): ["提交审核", "费用项"],
-        reverse("mdf:application", args=[application.pk]): ["已批准", "报销"],
+        reverse("mdf:application", args=[application.pk]): ["审核通过", "报销"],
         reverse("mdf:claim", args=[application.pk]): ["证明材料", "签到表", "实际费用", "提交报销"],
     }
     for url, terms in pages.items():
