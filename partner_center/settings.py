@@ -152,9 +152,10 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-MEDIA_URL = "media/"  # never routed: files are served only through authorised views
+from .settings_storage import *  # noqa: E402,F403 (MEDIA_URL; STORAGE_DEFAULT: the file system or a bucket)
+
 STORAGES = {
-    "default": {"BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    "default": STORAGE_DEFAULT,  # noqa: F405
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
