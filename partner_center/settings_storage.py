@@ -11,7 +11,6 @@ __all__ = ["MEDIA_URL", "STORAGE_DEFAULT", "S3_DOWNLOADS", "S3_URL_SECONDS"]
 FILESYSTEM = "django.core.files.storage.FileSystemStorage"
 S3 = "storages.backends.s3.S3Storage"
 MEDIA_URL = "media/"  # never routed: files are served only through authorised views
-S3_BUCKET = env.str("S3_BUCKET", default="")  # set: files go to this bucket (the `s3` extra)
 S3_URL_SECONDS = env.int("S3_URL_SECONDS", default=60)  # lifetime of a presigned download URL
 # redirect: an export download answers 302 to a presigned URL; stream: web reads the object itself
 S3_DOWNLOADS = env.str("S3_DOWNLOADS", default="redirect")
@@ -21,13 +20,14 @@ if S3_DOWNLOADS not in ("redirect", "stream"):
 
 def storage_default() -> dict:
     """STORAGES["default"] from the environment: FILE_STORAGE, else S3 when S3_BUCKET is set."""
-    backend = env.str("FILE_STORAGE", default=S3 if S3_BUCKET else FILESYSTEM)
+    bucket = env.str("S3_BUCKET", default="")  # set: files go to this bucket (the `s3` extra)
+    backend = env.str("FILE_STORAGE", default=S3 if bucket else FILESYSTEM)
     if backend != S3:
         return {"BACKEND": backend}
-    if not S3_BUCKET:
+    if not bucket:
         raise ImproperlyConfigured("FILE_STORAGE is S3: set S3_BUCKET")
     options = {
-        "bucket_name": S3_BUCKET,
+        "bucket_name": bucket,
         "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,  # empty: AWS itself
         "region_name": env.str("S3_REGION", default="") or None,
         # empty: boto3's own chain (AWS_* variables, an instance or task role)
