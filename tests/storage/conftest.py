@@ -106,3 +106,8 @@ def bucket(s3_endpoint, settings, tmp_path, monkeypatch):
     settings.S3_DOWNLOADS = "redirect"
     yield bucket
     assert not (tmp_path / "media-unused").exists(), "a file went to the local disk, not the bucket"
+
+
+# the payment and MDF tests' own data, for their files on a bucket (tests/storage/test_s3_uploads.py)
+from tests.mdf.conftest import mdf_setup  # noqa: E402,F401
+from tests.payments.conftest import payable, payee  # noqa: E402,F401
