@@ -136,6 +136,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Sign-in lockout, API tokens, idle timeout, CSP and throttles: settings_security.py.
 from .settings_security import *  # noqa: E402,F403
+from .settings_storage import *  # noqa: E402,F403 (stored files: the file system or an S3 bucket)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -152,8 +153,6 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-from .settings_storage import *  # noqa: E402,F403 (MEDIA_URL; STORAGE_DEFAULT: the file system or a bucket)
-
 STORAGES = {
     "default": STORAGE_DEFAULT,  # noqa: F405
     "staticfiles": {
