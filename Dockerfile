@@ -6,7 +6,9 @@ COPY partner_center partner_center
 COPY incentives incentives
 COPY customers customers
 COPY invoices invoices
-RUN pip install --no-cache-dir .
+COPY mdf mdf
+# the `s3` extra: django-storages and boto3, for files on an S3-compatible bucket (S3_BUCKET)
+RUN pip install --no-cache-dir ".[s3]"
 COPY . .
 # The translation catalogs are compiled here (gettext is needed only for this step).
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext >/dev/null \

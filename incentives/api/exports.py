@@ -136,6 +136,10 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @extend_schema(
         responses={
             **{(200, media_type.split(";")[0]): OpenApiTypes.BINARY for media_type in CONTENT_TYPES.values()},
+            302: OpenApiResponse(
+                description="files on an S3 bucket: Location is a presigned URL of the file, valid for "
+                "S3_URL_SECONDS (60 s); follow it without the Authorization header"
+            ),
             409: OpenApiResponse(description="the export has no file (queued, running, failed or expired)"),
         }
     )

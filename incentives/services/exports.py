@@ -15,10 +15,8 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files import File
 from django.db import InterfaceError, OperationalError, connections, transaction
 from django.db.models import F, QuerySet
-from django.http import FileResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -45,12 +43,11 @@ from ..models import (
     ReconciliationPeriod,
 )
 from ..selectors.exports import export_cover
+from .export_files import CONTENT_TYPES, discard_leftovers, export_file_response, store_built_file
+
+__all__ = ["CONTENT_TYPES", "export_file_response"]  # the views' download, beside the rest of the jobs' API
 
 logger = logging.getLogger(__name__)
-CONTENT_TYPES: dict[str, str] = {
-    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ExportFormat.CSV: "text/csv; charset=utf-8",
-}
 
 
 def export_request(
@@ -175,6 +172,7 @@ def _claim(job_id: int) -> ExportJob | None:
             ]
         )
         job.refresh_from_db()
+        discard_leftovers(job)  # a retry after a killed attempt starts with an empty folder
         return job
 
 
@@ -207,12 +205,11 @@ def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
             return current  # another delivery finished first, or the job expired meanwhile
         kind = get_kind(current.kind)
         name = _file_name(current, kind)
-        with open(path, "rb") as built:
-            current.file.save(name, _BuiltFile(built, path), save=False)
+        current.file.name, size = store_built_file(current, name, path)
         now = timezone.now()
         current.status = ExportStatus.COMPLETED
         current.file_name = name
-        current.size_bytes = current.file.size
+        current.size_bytes = size
         current.rows_written = result.rows
         # one figure only when it adds up one currency
         one_currency = len(result.groups) <= 1
@@ -223,31 +220,10 @@ def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
         return current
 
 
-class _BuiltFile(File):
-    """The finished temporary file; a file-system storage moves it instead of copying it."""
-
-    def __init__(self, file: BinaryIO, path: str) -> None:
-        super().__init__(file)
-        self._path = path
-
-    def temporary_file_path(self) -> str:
-        return self._path
-
-
 def _file_name(job: ExportJob, kind: ExportKind) -> str:
     scope = job.period.code if job.period is not None else _("selected")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
     return f"{str(kind.file_stem)}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
-
-
-def export_file_response(job: ExportJob) -> FileResponse:
-    """The finished file as a download: server-made name, the format's content type."""
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.file_name,
-        content_type=CONTENT_TYPES[job.file_format],
-    )
 
 
 def export_fail(*, job_id: int, reason: str) -> None:
@@ -270,13 +246,15 @@ def exports_expire(*, now: datetime | None = None) -> dict[str, int]:
                 locked.file.delete(save=False)
             locked.status, locked.file = ExportStatus.EXPIRED, ""
             locked.save(update_fields=["status", "file"])
+            discard_leftovers(locked)
             expired += 1
     stale_before = now - timedelta(seconds=settings.EXPORT_STALE_SECONDS)
     stale = ExportJob.objects.filter(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING])
     stale = stale.filter(heartbeat_at__lt=stale_before) | stale.filter(
         heartbeat_at__isnull=True, requested_at__lt=stale_before
     )
-    failed = 0
+    failed, stale_ids = 0, list(stale.values_list("pk", flat=True))
+    stale = ExportJob.objects.filter(pk__in=stale_ids, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING])
     for language in set(stale.values_list("language", flat=True)):  # the reason in each requester's
         with translation.override(language):
             failed += stale.filter(language=language).update(
@@ -286,6 +264,8 @@ def exports_expire(*, now: datetime | None = None) -> dict[str, int]:
                 ),
                 finished_at=now,
             )
+    for job in ExportJob.objects.filter(pk__in=stale_ids, status=ExportStatus.FAILED):
+        discard_leftovers(job)  # a worker killed after storing its file, before committing
     # what killed workers left in the temporary folder (no export runs longer than its time limit)
     removed = export_tmp_sweep(older_than=settings.EXPORT_TIME_LIMIT, now=now.timestamp())
     return {"expired": expired, "failed": failed, "temporary_files_removed": removed}

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from incentives.admin.base import ReadOnlyInline, StaffRequest
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.errors import DomainError
+from partner_center.stored_files import stored_file_response
 
 from ..models import PayeeEvent, PayeeProfile
 from ..services.payees import payee_reject, payee_verify
@@ -74,12 +75,15 @@ class PayeeProfileAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def letter_file(self, request: StaffRequest, object_id: int) -> FileResponse:
+    def letter_file(self, request: StaffRequest, object_id: int) -> HttpResponseBase:
         profile = get_object_or_404(PayeeProfile, pk=object_id)
         if not self.has_view_permission(request) or not profile.bank_letter:
             raise Http404
-        return FileResponse(
-            profile.bank_letter.open("rb"), filename=profile.bank_letter.name.rsplit("/", 1)[-1]
+        return stored_file_response(
+            profile.bank_letter.name,
+            filename=profile.bank_letter.name.rsplit("/", 1)[-1],
+            as_attachment=False,
+            storage=profile.bank_letter.storage,
         )
 
     @admin.action(description=gettext_lazy("Verify payee profiles"), permissions=["verify_payee"])

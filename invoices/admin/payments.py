@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from incentives.admin.base import ReadOnlyInline, StaffRequest
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.formatting import money
+from partner_center.stored_files import stored_file_response
 
 from ..models import PaymentEvent, PaymentInvoice, PaymentRequest, PaymentRequestItem, PaymentStatus
 from ..policies import payment_action_allowed
@@ -146,8 +147,13 @@ class PaymentRequestAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def invoice_file(self, request: StaffRequest, object_id: int, invoice_id: int) -> FileResponse:
+    def invoice_file(self, request: StaffRequest, object_id: int, invoice_id: int) -> HttpResponseBase:
         if not self.has_view_permission(request):
             raise Http404
         invoice = get_object_or_404(PaymentInvoice, pk=invoice_id, request_id=object_id)
-        return FileResponse(invoice.file.open("rb"), filename=invoice.file.name.rsplit("/", 1)[-1])
+        return stored_file_response(
+            invoice.file.name,
+            filename=invoice.file.name.rsplit("/", 1)[-1],
+            as_attachment=False,
+            storage=invoice.file.storage,
+        )

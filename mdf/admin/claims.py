@@ -4,13 +4,13 @@ Approve / Return / Reject / Mark paid calling the services."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 
 from partner_center.formatting import money
+from partner_center.stored_files import stored_file_response
 
 from ..models import Claim, Proof, ProofKind
 from ..policies import REQUIRED_PROOF, claim_awaits_reviewer, claim_is_payable, claim_is_under_review
@@ -99,15 +99,15 @@ class ClaimAdmin(ReviewAdmin):
             *super().get_urls(),
         ]
 
-    def proof_view(self, request: HttpRequest, pk: int, thumbnail: bool = False) -> FileResponse:
+    def proof_view(self, request: HttpRequest, pk: int, thumbnail: bool = False) -> HttpResponseBase:
         """Proof files for staff who may see claims (reviewers), never a public URL."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         proof = get_object_or_404(Proof, pk=pk)
         name = proof.thumbnail.name if thumbnail else proof.file.name
-        if not name or not default_storage.exists(name):
+        if not name:
             raise Http404
         content_type = "image/jpeg" if thumbnail else proof.content_type
-        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+        response = stored_file_response(name, content_type=content_type, as_attachment=False)
         response["X-Content-Type-Options"] = "nosniff"
         return response

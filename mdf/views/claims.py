@@ -2,8 +2,7 @@
 authorised views that serve proof files (never a public media URL)."""
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from customers.capabilities import Capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from partner_center.errors import Conflict, InvalidInput
 from partner_center.http_errors import flash_refusal
+from partner_center.stored_files import stored_file_response
 
 from ..forms import ClaimForm, ProofForm
 from ..models import Claim, ProofKind
@@ -173,11 +173,12 @@ def claim_send(request: PartnerRequest, pk: int) -> HttpResponse:
     return redirect("mdf:claim", pk=claim.application_id)
 
 
-def _serve(name: str, content_type: str, download_name: str) -> FileResponse:
-    if not name or not default_storage.exists(name):
+def _serve(name: str, content_type: str, download_name: str) -> HttpResponseBase:
+    # inline and streamed (never a presigned redirect): thumbnails are <img>s under img-src 'self'
+    if not name:
         raise Http404(_("The file is not available."))
-    response = FileResponse(
-        default_storage.open(name, "rb"), content_type=content_type, filename=download_name
+    response = stored_file_response(
+        name, filename=download_name, content_type=content_type, as_attachment=False
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
@@ -185,13 +186,13 @@ def _serve(name: str, content_type: str, download_name: str) -> FileResponse:
 
 
 @partner_required
-def proof_file(request: PartnerRequest, pk: int) -> FileResponse:
+def proof_file(request: PartnerRequest, pk: int) -> HttpResponseBase:
     """The stored copy, to the partner's own users only (another partner's file is a 404)."""
     proof = get_object_or_404(proofs_for(request.user), pk=pk)
     return _serve(proof.file.name, proof.content_type, proof.original_name)
 
 
 @partner_required
-def proof_thumbnail(request: PartnerRequest, pk: int) -> FileResponse:
+def proof_thumbnail(request: PartnerRequest, pk: int) -> HttpResponseBase:
     proof = get_object_or_404(proofs_for(request.user), pk=pk)
     return _serve(proof.thumbnail.name, "image/jpeg", "thumbnail.jpg")

@@ -20,11 +20,12 @@ def compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def _env(service):
-    """The service's environment with ${VAR:-default} / ${VAR:?msg} substituted as compose would."""
+def _env(service, **given):
+    """The service's environment with ${VAR:-default} / ${VAR:?msg} substituted as compose would,
+    `given` standing for what an operator sets in the shell or an .env file."""
     values = {}
     for key, value in service["environment"].items():
-        value = re.sub(r"\$\{(\w+):-([^}]*)\}", r"\2", str(value))
+        value = re.sub(r"\$\{(\w+):-([^}]*)\}", lambda m: given.get(m[1], m[2]), str(value))
         values[key] = re.sub(r"\$\{(\w+):\?[^}]*\}", "compose-test-secret-" + "s" * 40, value)
     return values
 
@@ -92,6 +93,54 @@ def test_app_services_share_one_environment_that_settings_accept(compose, tmp_pa
     assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert loaded["cache_location"] == "redis://redis:6379/1"
     assert loaded["debug"] is False
+    # no bucket given: files on the `media` volume (one host only), never a half-set bucket
+    assert loaded["storage"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert services["web"]["volumes"] == ["media:/data"]
+    assert _env(services["web"])["MEDIA_ROOT"] == "/data/media"
+
+
+OPERATOR_BUCKET = {
+    "S3_BUCKET": "portal-files",
+    "S3_ENDPOINT_URL": "https://minio.internal:9000",
+    "S3_REGION": "cn-east-1",
+    "S3_ACCESS_KEY_ID": "portal-app",
+    "S3_SECRET_ACCESS_KEY": "minio-secret-" + "x" * 30,
+}
+
+
+def test_storage_settings_put_every_hosts_files_in_one_private_bucket(compose, tmp_path):
+    services = compose["services"]
+    env = _env(services["web"], **OPERATOR_BUCKET)
+    assert all(_env(services[name], **OPERATOR_BUCKET).items() >= env.items() for name in ("worker", "beat"))
+    for name in OPERATOR_BUCKET:  # passed through from the operator's environment, nothing baked in
+        assert services["web"]["environment"][name] == f"${{{name}:-}}"
+    env |= {"VAR_DIR": str(tmp_path), "MEDIA_ROOT": str(tmp_path / "media")}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env={**CLEAN, **env}, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = loaded["storage"]["OPTIONS"]
+    assert (options["bucket_name"], options["endpoint_url"], options["region_name"]) == (
+        "portal-files", "https://minio.internal:9000", "cn-east-1",
+    )  # fmt: skip
+    assert (options["access_key"], options["secret_key"]) == (
+        "portal-app", OPERATOR_BUCKET["S3_SECRET_ACCESS_KEY"],
+    )  # fmt: skip
+    # private objects, never replaced by a same-named upload; downloads by 60-second presigned URLs
+    assert options["default_acl"] is None and options["file_overwrite"] is False
+    assert options["querystring_expire"] == loaded["s3_url_seconds"] == 60
+    assert loaded["s3_downloads"] == "redirect"
+    # the image has the extra these settings need
+    assert 'pip install --no-cache-dir ".[s3]"' in (ROOT / "Dockerfile").read_text()
+    deploy = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env={**CLEAN, **env, "ALLOWED_HOSTS": "portal.example.com"},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert deploy.returncode == 0, deploy.stderr
 
 
 def test_compose_environment_passes_check_deploy(compose, tmp_path):
@@ -128,7 +177,7 @@ def test_readme_documents_every_environment_variable(compose):
     settings_vars = {
         name
         for module in sorted((ROOT / "partner_center").glob("settings*.py"))
-        for name in re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', module.read_text())
+        for name in re.findall(r'env\.\w+\(\s*"([A-Z0-9_]+)"', module.read_text())
     }
     compose_vars = set(compose["services"]["web"]["environment"])
     assert settings_vars >= compose_vars, "compose sets variables the settings never read"

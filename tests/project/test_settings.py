@@ -17,10 +17,13 @@ print(json.dumps({
     "broker": s.CELERY_BROKER_URL, "debug": s.DEBUG, "hosts": s.ALLOWED_HOSTS,
     "tz": s.TIME_ZONE, "media": str(s.MEDIA_ROOT), "ssl": s.SECURE_SSL_REDIRECT,
     "cache": s.CACHES["default"]["BACKEND"], "cache_location": s.CACHES["default"].get("LOCATION"),
+    "storage": s.STORAGES["default"], "s3_downloads": s.S3_DOWNLOADS, "s3_url_seconds": s.S3_URL_SECONDS,
 }))
 """
 UNSET = {
     "DATABASE_URL",
+    "FILE_STORAGE",
+    "S3_BUCKET",
     "CELERY_BROKER_URL",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
@@ -97,3 +100,24 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_files_stay_on_the_file_system_unless_a_bucket_is_named(tmp_path):
+    loaded = json.loads(load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path)).stdout)
+    assert loaded["storage"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    bucket = json.loads(
+        load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path), S3_BUCKET="files", S3_URL_SECONDS="30").stdout
+    )
+    assert bucket["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = bucket["storage"]["OPTIONS"]
+    assert options["bucket_name"] == "files" and options["querystring_expire"] == 30
+    # nothing given: AWS itself, with boto3's own credentials chain (an instance or task role)
+    assert options["endpoint_url"] is options["access_key"] is options["secret_key"] is None
+
+
+def test_a_half_configured_storage_refuses_to_start(tmp_path):
+    s3 = "storages.backends.s3.S3Storage"
+    no_bucket = load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path), FILE_STORAGE=s3)
+    assert no_bucket.returncode != 0 and "set S3_BUCKET" in no_bucket.stderr
+    wrong = load(DJANGO_DEBUG="true", VAR_DIR=str(tmp_path), S3_BUCKET="files", S3_DOWNLOADS="public")
+    assert wrong.returncode != 0 and "S3_DOWNLOADS must be redirect or stream" in wrong.stderr
