@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "incentives",
     "invoices",
     "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
+    "dashboards",  # incentive and customer dashboards, customer alerts (README "Dashboards")
 ]
 
 MIDDLEWARE = [

@@ -46,6 +46,7 @@ def partner_pages():
         "resources": f"/customers/{customer.pk}/resources/",
         **payment_pages(),
         **mdf_pages(),
+        **dashboard_pages(),
     }
 
 
@@ -74,6 +75,13 @@ def mdf_pages():
         "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
         "mdf-application": f"/mdf/applications/{draft.pk}/",
         "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
+    }
+
+
+def dashboard_pages():
+    """The operations dashboards, customer alerts and indicators (dashboards/)."""
+    return {
+        "incentive-dashboard": "/dashboards/incentives/",
     }
 
 
