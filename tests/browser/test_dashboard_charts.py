@@ -18,7 +18,10 @@ DRAWN = """(id) => {
   for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
   return false;
 }"""
-CHARTS = {"/dashboards/incentives/": ["trend", "programs"]}
+CHARTS = {
+    "/dashboards/incentives/": ["trend", "programs"],
+    "/dashboards/customers/": ["levels", "movement", "industries", "regions", "bands", "top"],
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
