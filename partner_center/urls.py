@@ -35,6 +35,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/", include("incentives.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("customers/alerts/", include("dashboards.alert_urls")),
     path("customers/", include("customers.urls")),
     path("payments/", include("invoices.urls")),
     path("api/v1/auth/", include("customers.api.auth_urls")),

@@ -4,10 +4,13 @@ lists: an export job, a deadline reminder, an API token; and the staff users who
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
 from customers.services.reveals import contact_reveal
+from dashboards.models import CustomerAlert
+from dashboards.services.alerts import alert_process
 from incentives.models import DeadlineReminder, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
@@ -27,6 +30,11 @@ def everything(world, operator):  # noqa: F811
     resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
     authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
+    alert = CustomerAlert.objects.create(
+        partner=world["distributor"], customer=resale, scenario="quota_low", cause="walk",
+        raised_on=timezone.localdate(), handler=world["admin"], handler_label="admin",
+    )  # fmt: skip
+    alert_process(user=world["admin"], alert_id=alert.pk, outcome="resolved", note="walk")
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
