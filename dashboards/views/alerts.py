@@ -15,7 +15,8 @@ from partner_center.http_errors import flash_refusal
 from partner_center.paging import KeysetSort, PageError, cursor_from, keyset_page
 
 from ..filters import AlertFilter
-from ..models import AlertOutcome, AlertStatus
+from ..models import AlertOutcome
+from ..policies import alert_is_open
 from ..selectors.alerts import alert_events, alerts_for, alerts_to_handle
 from ..services.alerts import NOTE_MAX, alert_process
 
@@ -75,7 +76,7 @@ def alert_list(request: PartnerRequest, tab: str = "view") -> HttpResponse:
 def alert_page(request: PartnerRequest, pk: int) -> HttpResponse:
     require_capability(request.user, Capability.MANAGE_CUSTOMERS)
     alert = get_object_or_404(alerts_for(request.user).select_related("customer", "processed_by"), pk=pk)
-    may_process = alert.status == AlertStatus.OPEN and (
+    may_process = alert_is_open(alert) and (
         alert.handler_id == request.user.pk or user_can(request.user, Capability.HANDLE_ANY_ALERT)
     )
     return render(
