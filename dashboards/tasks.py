@@ -18,3 +18,11 @@ def refresh_customer_stats():
 def derive_customer_alerts():
     """Daily, after the figures: today's customer alerts; a rerun the same day creates nothing."""
     return alerts_derive()
+
+
+@shared_task(**TRANSIENT)
+def compute_indicators():
+    """Daily: every active indicator's values per partner and period (an idempotent upsert)."""
+    from .services.indicators import indicators_compute
+
+    return indicators_compute()

@@ -18,7 +18,7 @@ PARTNER_CENTER_MENU = [
     (
         _("Sales"),
         [
-            (_("Incentives"), [("home", _("Incentive Management"))]),
+            (_("Incentives"), [("home", _("Incentive Management")), ("indicators:list", _("Indicators"))]),
             (
                 _("Customers"),
                 [("customers:list", _("Customer Management")), ("alerts:list", _("Customer alerts"))],
@@ -66,6 +66,9 @@ CUSTOMERS_MENU = [
     ),
 ]
 
+# Sales > Incentives > Indicators: its side menu, on the pages under /incentives/indicators/.
+INDICATORS_MENU = [(_("Indicators"), [("indicators:list", _("Indicator information"))])]
+
 # Sales > Operations dashboard: its side menu, on the pages under /dashboards/.
 DASHBOARDS_MENU = [
     (
@@ -79,7 +82,11 @@ DASHBOARDS_MENU = [
 
 
 # The modules with a side menu of their own: the pages under each prefix show it.
-SIDE_MENUS = [("/customers/", CUSTOMERS_MENU), ("/dashboards/", DASHBOARDS_MENU)]
+SIDE_MENUS = [
+    ("/customers/", CUSTOMERS_MENU),
+    ("/dashboards/", DASHBOARDS_MENU),
+    ("/incentives/indicators/", INDICATORS_MENU),
+]
 
 
 def _url(url_name):

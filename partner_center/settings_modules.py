@@ -48,4 +48,8 @@ DASHBOARDS_BEAT = {
         "task": "dashboards.tasks.derive_customer_alerts",
         "schedule": crontab(minute=15, hour=DASHBOARDS_DAILY_HOUR),
     },
+    "dashboards-indicators": {
+        "task": "dashboards.tasks.compute_indicators",
+        "schedule": crontab(minute=30, hour=DASHBOARDS_DAILY_HOUR),
+    },
 }

@@ -33,6 +33,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("incentives/indicators/", include("dashboards.indicator_urls")),
     path("incentives/", include("incentives.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("customers/alerts/", include("dashboards.alert_urls")),

@@ -5,6 +5,7 @@ from django.contrib import admin
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 
 from ..models import AlertEvent, CustomerAlert
+from . import indicators  # noqa: F401  (registers the indicators' admin)
 
 
 class AlertEventInline(ServiceOwnedReadOnly, admin.TabularInline):

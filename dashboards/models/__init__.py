@@ -1,4 +1,5 @@
 from .alerts import AlertEvent, AlertOutcome, AlertScenario, AlertStatus, CustomerAlert
+from .indicators import Indicator, IndicatorFeedback, IndicatorMethod, IndicatorValue, StatisticalPeriod
 from .rollups import CustomerStat, IncentiveRollup, StatDimension
 
 __all__ = [
@@ -8,6 +9,11 @@ __all__ = [
     "AlertStatus",
     "CustomerAlert",
     "CustomerStat",
+    "Indicator",
+    "IndicatorFeedback",
+    "IndicatorMethod",
+    "IndicatorValue",
+    "StatisticalPeriod",
     "IncentiveRollup",
     "StatDimension",
 ]

@@ -80,15 +80,18 @@ def mdf_pages():
 
 def dashboard_pages():
     """The operations dashboards, customer alerts and indicators (dashboards/)."""
-    from dashboards.models import CustomerAlert
+    from dashboards.models import CustomerAlert, IndicatorValue
 
     alert = CustomerAlert.objects.filter(partner__code="P1001").order_by("pk").first()
+    value = IndicatorValue.objects.filter(partner__code="P1001", indicator__code="REV-M").order_by("pk").first()
     return {
         "incentive-dashboard": "/dashboards/incentives/",
         "customer-dashboard": "/dashboards/customers/",
         "customer-alerts": "/customers/alerts/",
         "handle-alerts": "/customers/alerts/handle/",
         "customer-alert": f"/customers/alerts/{alert.pk}/",
+        "indicators": "/incentives/indicators/",
+        "indicator": f"/incentives/indicators/{value.pk}/",
     }
 
 

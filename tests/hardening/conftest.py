@@ -9,8 +9,9 @@ from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
 from customers.services.reveals import contact_reveal
-from dashboards.models import CustomerAlert
+from dashboards.models import CustomerAlert, Indicator, IndicatorValue
 from dashboards.services.alerts import alert_process
+from dashboards.services.indicators import indicator_feedback_write, indicators_compute
 from incentives.models import DeadlineReminder, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
@@ -35,6 +36,10 @@ def everything(world, operator):  # noqa: F811
         raised_on=timezone.localdate(), handler=world["admin"], handler_label="admin",
     )  # fmt: skip
     alert_process(user=world["admin"], alert_id=alert.pk, outcome="resolved", note="walk")
+    Indicator.objects.create(code="WALK", name="Walk", scope="All", method="revenue_sum", period_kind="month")
+    indicators_compute()
+    walked = IndicatorValue.objects.filter(partner=world["distributor"]).first()
+    indicator_feedback_write(user=world["admin"], value_id=walked.pk, text="walk")
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
