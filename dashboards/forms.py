@@ -1,5 +1,7 @@
 """The dashboards' filter forms (GET): year, account manager, program; customer and alert filters."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,11 +15,12 @@ class IncentiveDashboardForm(forms.Form):
 
     def __init__(self, data, *, years, managers, programs, manager_fixed):
         super().__init__(data)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
-        self.fields["manager"].choices = [("", _("All account managers")), *((m, m) for m in managers)]
+        fields: dict[str, Any] = self.fields  # ChoiceFields: their choices are set here
+        fields["year"].choices = [(year, str(year)) for year in years]
+        fields["manager"].choices = [("", _("All account managers")), *((m, m) for m in managers)]
         if manager_fixed:
-            self.fields["manager"].choices = [(manager_fixed, manager_fixed)]
-        self.fields["program"].choices = [("", _("All programs")), *((p.pk, p.name) for p in programs)]
+            fields["manager"].choices = [(manager_fixed, manager_fixed)]
+        fields["program"].choices = [("", _("All programs")), *((p.pk, p.name) for p in programs)]
 
 
 class ManagerForm(forms.Form):
@@ -25,6 +28,7 @@ class ManagerForm(forms.Form):
 
     def __init__(self, data, *, managers, manager_fixed):
         super().__init__(data)
-        self.fields["manager"].choices = [("", _("All account managers")), *((m, m) for m in managers)]
+        fields: dict[str, Any] = self.fields
+        fields["manager"].choices = [("", _("All account managers")), *((m, m) for m in managers)]
         if manager_fixed:
-            self.fields["manager"].choices = [(manager_fixed, manager_fixed)]
+            fields["manager"].choices = [(manager_fixed, manager_fixed)]

@@ -12,8 +12,7 @@ class AlertEventInline(ServiceOwnedReadOnly, admin.TabularInline):
     model = AlertEvent
     extra = 0
     can_delete = False
-    fields = ["created_at", "action", "actor_label", "outcome", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "action", "actor_label", "outcome", "note")
 
     def has_add_permission(self, request, obj=None):
         return False

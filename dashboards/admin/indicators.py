@@ -33,8 +33,7 @@ class IndicatorFeedbackInline(ServiceOwnedReadOnly, admin.TabularInline):
     model = IndicatorFeedback
     extra = 0
     can_delete = False
-    fields = ["created_at", "author_kind", "author_label", "status", "text"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "author_kind", "author_label", "status", "text")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -58,10 +58,11 @@ class Window:
 
 def windows(kind: str, today: date) -> list[Window]:
     """The periods the job computes: from the start of last year to the one holding today."""
-    current = {
+    numbers: dict[str, int] = {
         StatisticalPeriod.MONTH: today.month,
         StatisticalPeriod.QUARTER: (today.month - 1) // 3 + 1,
-    }.get(kind, 1)
+    }
+    current = numbers.get(kind, 1)
     found, window = [], Window(kind, today.year, current)
     while window.year >= today.year - 1:
         found.append(window)

@@ -10,6 +10,7 @@ row-locked, audited as an AlertEvent, idempotent for the same outcome.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -17,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, user_can
-from customers.selectors import PortalUser
 from partner_center.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 from ..models import AlertEvent, AlertOutcome, AlertStatus, CustomerAlert
 from ..selectors.alerts import alerts_for
@@ -82,7 +85,7 @@ class Processed:
     changed: bool
 
 
-def alert_process(*, user: PortalUser, alert_id: int, outcome: str, note: str) -> Processed:
+def alert_process(*, user: "User", alert_id: int, outcome: str, note: str) -> Processed:
     """The handler (or the partner's admin) records the outcome; the alert is closed and audited."""
     if outcome not in AlertOutcome.values:
         raise InvalidInput(_("Choose an outcome."))

@@ -31,8 +31,8 @@ M = IndicatorMethod
 def _figures(indicator: Indicator, window: Window) -> dict[int, tuple[Decimal, int]]:
     """partner -> (value, rows) of one period."""
     if indicator.method == M.NEW_CUSTOMERS:
-        rows = customers_of(window).order_by().values_list("partner_id").annotate(n=Count("id"))
-        return {partner: (Decimal(n), n) for partner, n in rows}
+        new = customers_of(window).order_by().values_list("partner_id").annotate(n=Count("id"))
+        return {partner: (Decimal(n), n) for partner, n in new}
     lines = lines_of(indicator, window).order_by().values_list("partner_id")
     if indicator.method == M.PAYING_CUSTOMERS:
         rows = lines.annotate(n=Count("customer_id", distinct=True), lines=Count("id"))

@@ -46,9 +46,13 @@ def customer_dashboard(request: PartnerRequest) -> HttpResponse:
     figures = customer_figures(request.user, manager=manager, today=timezone.localdate())
     c = figures.counts
     tables = {
-        "status": _rows(c[D.STATUS], dict(CustomerStatus.choices), list(CustomerStatus.values)),
-        "level": _rows(c[D.LEVEL], dict(CustomerLevel.choices), ["", *CustomerLevel.values]),
-        "industry": _rows(c[D.INDUSTRY], dict(Industry.choices)),
+        "status": _rows(
+            c[D.STATUS], {k: str(v) for k, v in CustomerStatus.choices}, list(CustomerStatus.values)
+        ),
+        "level": _rows(
+            c[D.LEVEL], {k: str(v) for k, v in CustomerLevel.choices}, ["", *CustomerLevel.values]
+        ),
+        "industry": _rows(c[D.INDUSTRY], {k: str(v) for k, v in Industry.choices}),
         "region": _rows(c[D.REGION]),
         "band": _rows(
             c[D.SPEND_BAND],

@@ -1,8 +1,10 @@
 """Sales > Incentives > Indicators (指标信息): the list, View details, Feedback, export."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -98,7 +100,9 @@ def indicator_details(request: PartnerRequest, pk: int) -> HttpResponse:
     value = get_object_or_404(indicator_values_for(request.user).select_related("indicator"), pk=pk)
     search = (request.GET.get("q") or "").strip()[:40]
     customers = counts_customers(value)
-    rows = value_customers(value) if customers else value_lines(value).select_related("customer")
+    rows: QuerySet[Any] = (
+        value_customers(value) if customers else value_lines(value).select_related("customer")
+    )
     if search and not customers:
         number = whole_number(search.removeprefix("R"), minimum=1, maximum=2**62)
         rows = rows.filter(Q(order_id=search) | Q(pk=number)) if number else rows.filter(order_id=search)

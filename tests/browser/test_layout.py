@@ -83,7 +83,8 @@ def dashboard_pages():
     from dashboards.models import CustomerAlert, IndicatorValue
 
     alert = CustomerAlert.objects.filter(partner__code="P1001").order_by("pk").first()
-    value = IndicatorValue.objects.filter(partner__code="P1001", indicator__code="REV-M").order_by("pk").first()
+    values = IndicatorValue.objects.filter(partner__code="P1001", indicator__code="REV-M")
+    value = values.order_by("pk").first()
     return {
         "incentive-dashboard": "/dashboards/incentives/",
         "customer-dashboard": "/dashboards/customers/",

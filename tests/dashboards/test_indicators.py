@@ -17,32 +17,34 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 2)
 
 
+def indicator(code, method, period_kind, **more):
+    return Indicator.objects.create(
+        code=code, name=code, scope="All", method=method, period_kind=period_kind, **more
+    )
+
+
 @pytest.fixture
 def indicators(year_of_incentives):
     data = year_of_incentives
     made = {
-        "rev": Indicator.objects.create(code="REV", name="Revenue", scope="All", method="revenue_sum", period_kind="month"),
-        "rsl": Indicator.objects.create(
-            code="RSLQ", name="Resale revenue", scope="Resale", method="revenue_sum", period_kind="quarter",
-            program=data["resale"],
-        ),
-        "pay": Indicator.objects.create(code="PAY", name="Paying", scope="All", method="paying_customers", period_kind="year"),
-        "grow": Indicator.objects.create(code="GRO", name="Growth", scope="All", method="growth_rate", period_kind="month"),
-        "new": Indicator.objects.create(code="NEW", name="New", scope="All", method="new_customers", period_kind="year"),
-    }  # fmt: skip
+        "rev": indicator("REV", "revenue_sum", "month"),
+        "rsl": indicator("RSLQ", "revenue_sum", "quarter", program=data["resale"]),
+        "pay": indicator("PAY", "paying_customers", "year"),
+        "grow": indicator("GRO", "growth_rate", "month"),
+        "new": indicator("NEW", "new_customers", "year"),
+    }
     indicators_compute(today=TODAY)
     return {**data, **made}
 
 
-def value(indicator, partner, code):
-    return IndicatorValue.objects.get(indicator=indicator, partner=partner, period_code=code)
+def value(of, partner, code):
+    return IndicatorValue.objects.get(indicator=of, partner=partner, period_code=code)
 
 
 def test_each_method_on_hand_checked_data(indicators):
     p = indicators["partner"]
-    assert (value(indicators["rev"], p, "2026-01").value, value(indicators["rev"], p, "2026-01").row_count) == (
-        Decimal("3333.33"), 3,
-    )  # fmt: skip  # 1000 + 333.33 + 2000
+    january = value(indicators["rev"], p, "2026-01")
+    assert (january.value, january.row_count) == (Decimal("3333.33"), 3)  # 1000 + 333.33 + 2000
     assert value(indicators["rev"], p, "2026-02").value == Decimal("500.00")
     assert value(indicators["rsl"], p, "2026-Q1").value == Decimal(
         "1933.33"
