@@ -21,19 +21,26 @@ def rollups_for(user: PortalUser) -> QuerySet[IncentiveRollup]:
     return partner_scoped(IncentiveRollup.objects.all(), user)
 
 
-def dashboard_years(user: PortalUser, this_year: int) -> list[int]:
-    codes = rollups_for(user).order_by().values_list("period__code", flat=True).distinct()
-    return sorted({int(code[:4]) for code in codes} | {this_year}, reverse=True)
+@dataclass
+class DashboardChoices:
+    years: list[int]
+    managers: list[str]
+    programs: list[IncentiveProgram]
 
 
-def dashboard_managers(user: PortalUser) -> list[str]:
-    names = rollups_for(user).exclude(account_manager="").order_by().values_list("account_manager", flat=True)
-    return sorted(set(names.distinct()))
-
-
-def dashboard_programs(user: PortalUser) -> list[IncentiveProgram]:
-    ids = rollups_for(user).order_by().values_list("program_id", flat=True).distinct()
-    return list(IncentiveProgram.objects.filter(pk__in=list(ids)).order_by("code"))
+def dashboard_choices(user: PortalUser, this_year: int) -> DashboardChoices:
+    """The filters' choices (years, account managers, programs) from one query of distinct keys."""
+    keys = set(
+        rollups_for(user).order_by().values_list("period__code", "account_manager", "program_id").distinct()
+    )
+    programs = IncentiveProgram.objects.filter(pk__in={program for _code, _name, program in keys}).order_by(
+        "code"
+    )
+    return DashboardChoices(
+        years=sorted({int(code[:4]) for code, _name, _program in keys} | {this_year}, reverse=True),
+        managers=sorted({name for _code, name, _program in keys if name}),
+        programs=list(programs),
+    )
 
 
 @dataclass

@@ -12,9 +12,7 @@ from ..forms import IncentiveDashboardForm
 from ..selectors.incentive_dashboard import (
     STATUSES,
     ZERO,
-    dashboard_managers,
-    dashboard_programs,
-    dashboard_years,
+    dashboard_choices,
     incentive_figures,
 )
 from ..selectors.scope import manager_filter
@@ -25,13 +23,12 @@ from .charts import as_number
 def incentive_dashboard(request: PartnerRequest) -> HttpResponse:
     today = timezone.localdate()
     fixed = manager_filter(request.user, "")  # a sales user's own name, else ""
-    programs = dashboard_programs(request.user)
-    years = dashboard_years(request.user, today.year)
+    choices = dashboard_choices(request.user, today.year)
     form = IncentiveDashboardForm(
         request.GET or None,
-        years=years,
-        managers=dashboard_managers(request.user),
-        programs=programs,
+        years=choices.years,
+        managers=choices.managers,
+        programs=choices.programs,
         manager_fixed=fixed,
     )
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
