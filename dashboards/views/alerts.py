@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
+from customers.views.rows import render_filter_inputs
 from partner_center.errors import Conflict, InvalidInput
 from partner_center.http_errors import flash_refusal
 from partner_center.paging import KeysetSort, PageError, cursor_from, keyset_page
@@ -63,6 +64,7 @@ def alert_list(request: PartnerRequest, tab: str = "view") -> HttpResponse:
         {
             "tab": tab,
             "filter": filterset,
+            "filter_inputs": render_filter_inputs(list(filterset.form)),
             "page": page,
             "count": count,
             "query": _query(request.GET),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from customers.capabilities import Capability, user_can
 from customers.decorators import PartnerRequest, partner_required
+from customers.views.rows import render_filter_inputs
 from incentives.selectors.statements import statements_for
 from incentives.services.exports import export_request
 from partner_center.errors import DomainError, InvalidInput, NotFound
@@ -64,6 +65,7 @@ def indicator_list(request: PartnerRequest) -> HttpResponse:
         "dashboards/indicators.html",
         {
             "filter": filterset,
+            "filter_inputs": render_filter_inputs(list(filterset.form)),
             "page": page,
             "count": count,
             "query": _query(request.GET),
