@@ -15,7 +15,7 @@ from partner_center.errors import Forbidden
 from .models import Membership, Role
 from .selectors import PortalUser, membership_of
 
-A, F, S = Role.ADMIN, Role.FINANCE, Role.SALES
+A, F, S, V = Role.ADMIN, Role.FINANCE, Role.SALES, Role.VIEWER
 
 
 class Capability(StrEnum):
@@ -31,6 +31,8 @@ class Capability(StrEnum):
     MANAGE_PAYEE = "manage_payee"
     APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
     CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
+    SEE_ALL_ACCOUNT_MANAGERS = "see_all_account_managers"  # dashboards: every manager's figures
+    HANDLE_ANY_ALERT = "handle_any_alert"  # process a customer alert assigned to someone else
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,14 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.CLAIM_MDF: Rule(
         frozenset({A, F, S}),
         _("Only your partner's admin, finance and sales users may claim market development funds."),
+    ),
+    Capability.SEE_ALL_ACCOUNT_MANAGERS: Rule(
+        frozenset({A, F, V}),
+        _("Sales users see the figures of their own customers only."),
+    ),
+    Capability.HANDLE_ANY_ALERT: Rule(
+        frozenset({A}),
+        _("Only the alert's handler or your partner's admin may process this alert."),
     ),
 }
 

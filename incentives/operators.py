@@ -58,6 +58,15 @@ OPERATOR_PERMISSIONS = [
     ("mdf", "view_claim"),
     ("mdf", "view_mdfevent"),
     ("mdf", "review_mdf"),
+    # dashboards (dashboards/): customer alerts, indicator definitions, answers to their feedback
+    ("dashboards", "view_customeralert"),
+    ("dashboards", "view_alertevent"),
+    ("dashboards", "view_indicator"),
+    ("dashboards", "add_indicator"),
+    ("dashboards", "change_indicator"),
+    ("dashboards", "view_indicatorvalue"),
+    ("dashboards", "view_indicatorfeedback"),
+    ("dashboards", "reply_indicator_feedback"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
@@ -78,7 +87,7 @@ def ensure_operators_group(app_config=None, using="default", **kwargs):
     """
     from django.apps import apps
 
-    for label in {"customers", "incentives", "invoices", "mdf", "axes"}:
+    for label in {"customers", "incentives", "invoices", "mdf", "dashboards", "axes"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
     return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)

@@ -18,8 +18,18 @@ PARTNER_CENTER_MENU = [
     (
         _("Sales"),
         [
-            (_("Incentives"), [("home", _("Incentive Management"))]),
-            (_("Customers"), [("customers:list", _("Customer Management"))]),
+            (_("Incentives"), [("home", _("Incentive Management")), ("indicators:list", _("Indicators"))]),
+            (
+                _("Customers"),
+                [("customers:list", _("Customer Management")), ("alerts:list", _("Customer alerts"))],
+            ),
+            (
+                _("Operations dashboard"),
+                [
+                    ("dashboards:incentives", _("Incentive dashboard")),
+                    ("dashboards:customers", _("Customer dashboard")),
+                ],
+            ),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
@@ -51,8 +61,31 @@ CUSTOMERS_MENU = [
             ("customers:list", _("Customer Management")),
             ("customers:sub_customers", _("Sub-customers of resellers")),
             ("customers:authorisations", _("Customer authorisation")),
+            ("alerts:list", _("Customer alerts")),
         ],
     ),
+]
+
+# Sales > Incentives > Indicators: its side menu, on the pages under /incentives/indicators/.
+INDICATORS_MENU = [(_("Indicators"), [("indicators:list", _("Indicator information"))])]
+
+# Sales > Operations dashboard: its side menu, on the pages under /dashboards/.
+DASHBOARDS_MENU = [
+    (
+        _("Operations dashboard"),
+        [
+            ("dashboards:incentives", _("Incentive dashboard")),
+            ("dashboards:customers", _("Customer dashboard")),
+        ],
+    ),
+]
+
+
+# The modules with a side menu of their own: the pages under each prefix show it.
+SIDE_MENUS = [
+    ("/customers/", CUSTOMERS_MENU),
+    ("/dashboards/", DASHBOARDS_MENU),
+    ("/incentives/indicators/", INDICATORS_MENU),
 ]
 
 
@@ -117,10 +150,11 @@ def partner_center_context(request):
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
     sections = _menu(request.path)
-    if request.path.startswith("/customers/"):
-        customers = _menu(request.path, CUSTOMERS_MENU)
+    own_menu = next((menu for prefix, menu in SIDE_MENUS if request.path.startswith(prefix)), None)
+    if own_menu is not None:
+        customers = _menu(request.path, own_menu)
         crumbs = [
-            {"label": _("Customers"), "url": ""},
+            {"label": own_menu[0][0], "url": ""},
             *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
         ]
         return {

@@ -1,9 +1,7 @@
-"""Settings for the Partner Center portal, all read from the environment.
+"""Settings for the Partner Center portal, all read from the environment (README.md "Configuration").
 
-Every variable is documented in README.md ("Configuration"). The defaults run the portal
-embedded: SQLite and a filesystem Celery broker under var/, so a newcomer needs no server.
-Production sets DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and
-CELERY_BROKER_URL (see docker-compose.yml).
+The defaults run the portal embedded (SQLite, a filesystem Celery broker under var/: no server needed);
+production sets DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, CELERY_BROKER_URL.
 """
 
 from pathlib import Path
@@ -53,6 +51,7 @@ INSTALLED_APPS = [
     "incentives",
     "invoices",
     "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
+    "dashboards",  # incentive and customer dashboards, customer alerts (README "Dashboards")
 ]
 
 MIDDLEWARE = [
@@ -242,7 +241,7 @@ EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
 # Customers, MDF and payment requests: settings_modules.py.
 from .settings_modules import *  # noqa: E402,F403
-from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, MDF_DEADLINE_SWEEP_SECONDS  # noqa: E402
+from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, DASHBOARDS_BEAT, MDF_DEADLINE_SWEEP_SECONDS  # noqa: E402
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -281,6 +280,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": MDF_DEADLINE_SWEEP_SECONDS,
         "options": {"expires": MDF_DEADLINE_SWEEP_SECONDS},
     },
+    **DASHBOARDS_BEAT,  # daily: the customer dashboard's figures, then the customer alerts
 }
 
 # --- Security (production: DJANGO_DEBUG=false) ----------------------------------------------

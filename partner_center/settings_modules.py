@@ -2,6 +2,7 @@
 the rest (README.md, "Configuration"). Imported by settings.py before the beat schedule."""
 
 import environ
+from celery.schedules import crontab
 
 env = environ.Env()
 __all__ = [
@@ -12,6 +13,12 @@ __all__ = [
     "CLAMD_PORT",
     "CLAMD_TIMEOUT",
     "MDF_DEADLINE_SWEEP_SECONDS",
+    "DASHBOARDS_DAILY_HOUR",
+    "DASHBOARDS_BEAT",
+    "ALERT_CHURN_DROP",
+    "ALERT_EXPIRY_DAYS",
+    "ALERT_IDLE_DAYS",
+    "ALERT_QUOTA_SHARE",
 ]
 
 # --- Customers ------------------------------------------------------------------------------
@@ -24,3 +31,25 @@ CLAMD_HOST = env.str("CLAMD_HOST", default="")
 CLAMD_PORT = env.int("CLAMD_PORT", default=3310)
 CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=30.0)
 MDF_DEADLINE_SWEEP_SECONDS = env.float("MDF_DEADLINE_SWEEP_SECONDS", default=3600.0)
+
+# --- Dashboards and customer alerts (dashboards/) -------------------------------------------
+DASHBOARDS_DAILY_HOUR = env.int("DASHBOARDS_DAILY_HOUR", default=1)  # local hour of the daily jobs
+ALERT_CHURN_DROP = env.float("ALERT_CHURN_DROP", default=0.5)  # spend down more than this share
+ALERT_EXPIRY_DAYS = env.int("ALERT_EXPIRY_DAYS", default=15)  # resources expiring within N days
+ALERT_IDLE_DAYS = env.int("ALERT_IDLE_DAYS", default=30)  # no consumption for N days
+ALERT_QUOTA_SHARE = env.float("ALERT_QUOTA_SHARE", default=0.1)  # quota left below this share of budget
+# settings.py's CELERY_BEAT_SCHEDULE takes these; each job is idempotent, a rerun is harmless
+DASHBOARDS_BEAT = {
+    "dashboards-customer-stats": {
+        "task": "dashboards.tasks.refresh_customer_stats",
+        "schedule": crontab(minute=0, hour=DASHBOARDS_DAILY_HOUR),
+    },
+    "dashboards-customer-alerts": {
+        "task": "dashboards.tasks.derive_customer_alerts",
+        "schedule": crontab(minute=15, hour=DASHBOARDS_DAILY_HOUR),
+    },
+    "dashboards-indicators": {
+        "task": "dashboards.tasks.compute_indicators",
+        "schedule": crontab(minute=30, hour=DASHBOARDS_DAILY_HOUR),
+    },
+}

@@ -128,6 +128,9 @@ def seed_demo(
     from mdf.demo import seed_mdf  # the MDF app's own demo data (mdf/demo.py)
 
     seed_mdf(partners["P1001"], User.objects.get(username="demo-admin"), operator)
+    from dashboards.demo import seed_dashboards  # figures and alerts of the daily jobs (dashboards/demo.py)
+
+    seed_dashboards()
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 

@@ -65,14 +65,14 @@ def export_request(
 
     partner = require_capability(user, Capability.EXPORT).partner
     try:
-        get_kind(kind)
+        kind_of = get_kind(kind)
     except KeyError:
         raise InvalidInput(_("Unknown kind of export.")) from None
     if method not in ExportMethod.values:
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
         raise InvalidInput(_("Unknown file format; choose xlsx or csv."))
-    lines = DetailLine.objects.filter(partner=partner)
+    lines = kind_of.selectable(partner) if kind_of.selectable else DetailLine.objects.filter(partner=partner)
     period_obj, program_objs, ids = None, [], []
     if method in (ExportMethod.PERIOD, ExportMethod.PROGRAMS):
         period_obj = ReconciliationPeriod.objects.filter(code=period, statements__partner=partner).first()

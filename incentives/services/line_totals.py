@@ -46,6 +46,9 @@ def line_totals_rebuild(*, statement_ids: Iterable[int]) -> int:
         for group in groups.iterator(chunk_size=5000)
     ]
     LineTotal.objects.bulk_create(rows, batch_size=2000)
+    from dashboards.services.rollups import incentive_rollup_rebuild  # the dashboards' coarser rollup
+
+    incentive_rollup_rebuild(statement_ids=statement_ids)
     return len(rows)
 
 

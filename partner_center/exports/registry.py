@@ -31,6 +31,9 @@ class ExportKind:
     # (label, value) pairs in the active language; the job's partner, requester and time are
     # written for every kind.
     describe: Callable[[Any], list[tuple[str, object]]] | None = None
+    # The partner's rows *Export Selected* may name (their ids are checked against these);
+    # None: the partner's detail lines.
+    selectable: Callable[[Any], QuerySet] | None = None
 
     def __post_init__(self) -> None:
         if len(self.name) > 40:

@@ -46,6 +46,7 @@ def partner_pages():
         "resources": f"/customers/{customer.pk}/resources/",
         **payment_pages(),
         **mdf_pages(),
+        **dashboard_pages(),
     }
 
 
@@ -74,6 +75,24 @@ def mdf_pages():
         "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
         "mdf-application": f"/mdf/applications/{draft.pk}/",
         "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
+    }
+
+
+def dashboard_pages():
+    """The operations dashboards, customer alerts and indicators (dashboards/)."""
+    from dashboards.models import CustomerAlert, IndicatorValue
+
+    alert = CustomerAlert.objects.filter(partner__code="P1001").order_by("pk").first()
+    values = IndicatorValue.objects.filter(partner__code="P1001", indicator__code="REV-M")
+    value = values.order_by("pk").first()
+    return {
+        "incentive-dashboard": "/dashboards/incentives/",
+        "customer-dashboard": "/dashboards/customers/",
+        "customer-alerts": "/customers/alerts/",
+        "handle-alerts": "/customers/alerts/handle/",
+        "customer-alert": f"/customers/alerts/{alert.pk}/",
+        "indicators": "/incentives/indicators/",
+        "indicator": f"/incentives/indicators/{value.pk}/",
     }
 
 

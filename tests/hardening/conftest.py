@@ -5,10 +5,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
 from customers.services.reveals import contact_reveal
+from dashboards.models import CustomerAlert, Indicator, IndicatorValue
+from dashboards.services.alerts import alert_process
+from dashboards.services.indicators import indicator_feedback_write, indicators_compute
 from incentives.models import DeadlineReminder, Incentive, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
@@ -35,6 +39,15 @@ def everything(world, operator):  # noqa: F811
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
     _payments(world, operator)
     _mdf(world, operator)
+    alert = CustomerAlert.objects.create(
+        partner=world["distributor"], customer=resale, scenario="quota_low", cause="walk",
+        raised_on=timezone.localdate(), handler=world["admin"], handler_label="admin",
+    )  # fmt: skip
+    alert_process(user=world["admin"], alert_id=alert.pk, outcome="resolved", note="walk")
+    Indicator.objects.create(code="WALK", name="Walk", scope="All", method="revenue_sum", period_kind="month")
+    indicators_compute()
+    walked = IndicatorValue.objects.filter(partner=world["distributor"]).first()
+    indicator_feedback_write(user=world["admin"], value_id=walked.pk, text="walk")
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
