@@ -23,6 +23,7 @@ PARTNER_CENTER_MENU = [
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
+    (_("Billing"), [(_("Billing"), [("billing:invoices", _("Invoices"))])]),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [
@@ -51,6 +52,19 @@ CUSTOMERS_MENU = [
             ("customers:list", _("Customer Management")),
             ("customers:sub_customers", _("Sub-customers of resellers")),
             ("customers:authorisations", _("Customer authorisation")),
+        ],
+    ),
+]
+
+
+# Billing > Invoices: its side menu, shown on the pages under /billing/ (invoices/billing_urls.py).
+BILLING_MENU = [
+    (
+        _("Invoices"),
+        [
+            ("billing:invoices", _("Invoice requests")),
+            ("billing:invoice_new", _("Request invoice")),
+            ("billing:invoice_profile", _("Invoice information")),
         ],
     ),
 ]
@@ -117,10 +131,13 @@ def partner_center_context(request):
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
     sections = _menu(request.path)
-    if request.path.startswith("/customers/"):
-        customers = _menu(request.path, CUSTOMERS_MENU)
+    for prefix, side_menu, top in (("/customers/", CUSTOMERS_MENU, _("Customers")),
+                                   ("/billing/", BILLING_MENU, _("Billing"))):  # fmt: skip
+        if not request.path.startswith(prefix):
+            continue
+        customers = _menu(request.path, side_menu)
         crumbs = [
-            {"label": _("Customers"), "url": ""},
+            {"label": top, "url": ""},
             *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
         ]
         return {
