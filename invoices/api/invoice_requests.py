@@ -13,6 +13,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from partner_center.api_permissions import CanRequestInvoice, IsPartnerMember
 
@@ -43,6 +44,14 @@ class OrderSerializer(serializers.ModelSerializer):
     class Meta:
         model = ResaleOrder
         fields = ["order_id", "period", "customer", "product_type", "amount", "currency"]
+
+
+class InvoiceableSerializer(serializers.Serializer):
+    frozen = serializers.BooleanField(help_text="an active hold refuses invoice requests")
+    freezing_reason = serializers.CharField()
+    count = serializers.IntegerField()
+    total = serializers.DecimalField(max_digits=18, decimal_places=2)
+    results = OrderSerializer(many=True)
 
 
 class RequestOrderSerializer(serializers.ModelSerializer):
@@ -105,24 +114,20 @@ BASIS_PARAMETERS = [
 ]  # fmt: skip
 
 
-class InvoiceableViewSet(viewsets.GenericViewSet):
-    """The orders of a basis not yet in a live invoice request, with their total."""
+class InvoiceableView(APIView):
+    """The orders of a basis not yet in a live invoice request, with their total (one object,
+    not a page: the form shows them all before submitting)."""
 
     permission_classes = [IsPartnerMember]
-    serializer_class = OrderSerializer
-    pagination_class = None
 
-    def get_queryset(self) -> QuerySet[ResaleOrder]:
-        params = self.request.query_params
+    @extend_schema(parameters=BASIS_PARAMETERS, responses={200: InvoiceableSerializer})
+    def get(self, request: Request) -> Response:
+        params = request.query_params
         basis = clean_basis(
             params.get("basis", ""), params.get("period", ""), params.get("customer_id"),
             params.get("order_ids", "").replace(",", " ").split(),
         )  # fmt: skip
-        return invoiceable_for(self.request.user, basis)
-
-    @extend_schema(parameters=BASIS_PARAMETERS)
-    def list(self, request: Request) -> Response:
-        orders = list(self.get_queryset()[:5000])
+        orders = list(invoiceable_for(request.user, basis)[:5000])
         hold = active_hold_for(request.user)
         return Response({
             "frozen": hold is not None, "freezing_reason": hold.reason if hold else "",

@@ -40,7 +40,11 @@ def orders(partner_setup):
         for order_id, customer, period, amount in rows
     }  # fmt: skip
     made["RIVAL-1"] = ResaleOrder.objects.create(
-        partner=p["rival"], customer=rival_customer, order_id="RIVAL-1", period="2026-10", amount=Decimal("50.00")
+        partner=p["rival"],
+        customer=rival_customer,
+        order_id="RIVAL-1",
+        period="2026-10",
+        amount=Decimal("50.00"),
     )
     InvoiceProfile.objects.create(partner=p["distributor"], **PROFILE)
     return {**p, "orders": made, "acme": acme, "beta": beta}

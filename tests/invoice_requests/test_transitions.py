@@ -38,7 +38,9 @@ REASON = "the partner is told why"
 
 def test_the_table_is_the_issues_table():
     from_table = {
-        (action, source): (rule.to, set(rule.media)) for action, rule in TRANSITIONS.items() for source in rule.sources
+        (action, source): (rule.to, set(rule.media))
+        for action, rule in TRANSITIONS.items()
+        for source in rule.sources
     }
     assert from_table == ALLOWED
     assert len(S) == 11
