@@ -46,6 +46,7 @@ def partner_pages():
         "resources": f"/customers/{customer.pk}/resources/",
         **payment_pages(),
         **mdf_pages(),
+        **invoice_pages(),
     }
 
 
@@ -74,6 +75,21 @@ def mdf_pages():
         "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
         "mdf-application": f"/mdf/applications/{draft.pk}/",
         "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
+    }
+
+
+def invoice_pages():
+    from invoices.models import InvoiceRequest
+
+    requests = InvoiceRequest.objects.filter(partner__code="P1001")
+    failed = requests.get(status="cancel_failed")
+    issued = requests.get(status="issued")
+    return {
+        "invoices": "/billing/invoices/",
+        "invoice-new": f"/billing/invoices/new/?basis=period&period={issued.orders.get().order.period}",
+        "invoice-information": "/billing/invoices/information/",
+        "invoice-request": f"/billing/invoices/{failed.pk}/",
+        "invoice-issued": f"/billing/invoices/{issued.pk}/",
     }
 
 
