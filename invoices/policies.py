@@ -202,13 +202,14 @@ def invoice_profile_refusal(profile: InvoiceProfile | None, kind: str, medium: s
     if profile.title_type == TitleType.ENTERPRISE and not profile.tax_id:
         return _("An enterprise title needs its taxpayer ID.")
     needed = [*PROFILE_NEEDS["always"], *PROFILE_NEEDS.get(kind, ()), *PROFILE_NEEDS[medium]]
-    missing = [
-        str(InvoiceProfile._meta.get_field(name).verbose_name)
-        for name in needed
-        if not getattr(profile, name)
-    ]
+    missing = [_field_label(name) for name in needed if not getattr(profile, name)]
     if missing:
         return _("Your invoice information lacks what this invoice needs: %(fields)s.") % {
             "fields": ", ".join(missing)
         }
     return ""
+
+
+def _field_label(name: str) -> str:
+    field = InvoiceProfile._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))

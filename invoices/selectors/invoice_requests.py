@@ -2,10 +2,11 @@
 the user's partner (another partner's request is a 404)."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
@@ -87,7 +88,7 @@ def orders_of_basis(partner: Partner, basis: Basis) -> QuerySet[ResaleOrder]:
         return orders.filter(order_id__in=basis.order_ids)
     orders = orders.filter(period=basis.period)
     if basis.basis == RequestBasis.CUSTOMER:
-        orders = orders.filter(customer_id=basis.customer_id)
+        orders = orders.filter(customer_id=basis.customer_id or 0)
     return orders
 
 
@@ -154,7 +155,9 @@ def request_timeline(request: InvoiceRequest) -> QuerySet[InvoiceRequestEvent]:
     return request.events.select_related("actor").order_by("created_at", "id")
 
 
-def filter_invoice_requests(requests: QuerySet[InvoiceRequest], params) -> QuerySet[InvoiceRequest]:
+def filter_invoice_requests(
+    requests: QuerySet[InvoiceRequest], params: Mapping[str, Any]
+) -> QuerySet[InvoiceRequest]:
     """The list's filters, shared by the page and the API: apply time (from, to: dates), status,
     kind, medium and period. Unparsable values are ignored."""
     status, kind, medium = params.get("status", ""), params.get("kind", ""), params.get("medium", "")

@@ -36,7 +36,7 @@ class Rule:
     frees_orders: bool = False  # the request lets go of its orders (they may be invoiced again)
 
 
-def _r(sources, to, media, verb, frees=False):
+def _r(sources: set[str], to: str, media: frozenset[str], verb: object, frees: bool = False) -> Rule:
     return Rule(frozenset(sources), to, frozenset({to}), media, verb, frees)
 
 

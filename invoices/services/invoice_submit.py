@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from customers.capabilities import Capability, require_capability
+from customers.models import Partner
 from customers.selectors import PortalUser
 from incentives.money import round_money
 from partner_center.errors import Conflict, InvalidInput
@@ -28,11 +29,12 @@ from ..models import (
     InvoiceRequestOrder,
     InvoiceRequestStatus,
     RequestBasis,
+    ResaleOrder,
 )
 from ..policies import invoice_profile_refusal
-from ..selectors.invoice_requests import clean_basis, invoice_profile_of, orders_of_basis
+from ..selectors.invoice_requests import Basis, clean_basis, invoice_profile_of, orders_of_basis
 from ..selectors.payments import active_hold
-from .invoice_requests import record_event
+from .invoice_requests import Actor, record_event
 
 VAT_RATE = Decimal("0.06")  # VAT on cloud services (modern services, 6%)
 MAX_ORDERS = 5000
@@ -109,7 +111,15 @@ def invoice_request_submit(
     return request
 
 
-def _create(partner, chosen, kind, medium, profile, orders, actor) -> InvoiceRequest:
+def _create(
+    partner: Partner,
+    chosen: Basis,
+    kind: str,
+    medium: str,
+    profile: InvoiceProfile,
+    orders: list[ResaleOrder],
+    actor: Actor,
+) -> InvoiceRequest:
     items = [(order, order.amount, vat_of(order.amount)) for order in orders]
     now = timezone.now()
     request = InvoiceRequest.objects.create(
