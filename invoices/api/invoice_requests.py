@@ -93,7 +93,7 @@ class InvoiceRequestDetailSerializer(InvoiceRequestSerializer):
         fields = [*InvoiceRequestSerializer.Meta.fields, "orders", "timeline"]
 
 
-class CreateSerializer(serializers.Serializer):
+class InvoiceRequestCreateSerializer(serializers.Serializer):
     basis = serializers.ChoiceField(choices=RequestBasis.choices)
     period = serializers.CharField(max_length=7, required=False, default="")
     customer_id = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
@@ -104,7 +104,7 @@ class CreateSerializer(serializers.Serializer):
     medium = serializers.ChoiceField(choices=InvoiceMedium.choices)
 
 
-class ReasonSerializer(serializers.Serializer):
+class InvoiceReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
 
 
@@ -157,18 +157,18 @@ class InvoiceRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     def _answer(self, done: flow.Transition) -> Response:
         return Response({**InvoiceRequestDetailSerializer(done.request).data, "changed": done.changed})
 
-    @extend_schema(request=CreateSerializer, responses={201: InvoiceRequestDetailSerializer})
+    @extend_schema(request=InvoiceRequestCreateSerializer, responses={201: InvoiceRequestDetailSerializer})
     def create(self, request: Request) -> Response:
-        given = CreateSerializer(data=request.data)
+        given = InvoiceRequestCreateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         created = invoice_request_submit(user=request.user, **given.validated_data)
         return Response(InvoiceRequestDetailSerializer(created).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ReasonSerializer, responses={200: InvoiceRequestDetailSerializer})
+    @extend_schema(request=InvoiceReasonSerializer, responses={200: InvoiceRequestDetailSerializer})
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         invoice = self.get_object()
-        given = ReasonSerializer(data=request.data)
+        given = InvoiceReasonSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         return self._answer(
             flow.invoice_request_cancel(request_id=invoice.pk, actor=request.user, **given.validated_data)
@@ -180,11 +180,11 @@ class InvoiceRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         invoice = self.get_object()
         return self._answer(flow.invoice_request_sign(request_id=invoice.pk, actor=request.user))
 
-    @extend_schema(request=ReasonSerializer, responses={200: InvoiceRequestDetailSerializer})
+    @extend_schema(request=InvoiceReasonSerializer, responses={200: InvoiceRequestDetailSerializer})
     @action(detail=True, methods=["post"], url_path="return")
     def return_invoice(self, request, pk=None):
         invoice = self.get_object()
-        given = ReasonSerializer(data=request.data)
+        given = InvoiceReasonSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         return self._answer(
             flow.invoice_request_return(request_id=invoice.pk, actor=request.user, **given.validated_data)

@@ -85,16 +85,14 @@ def record_event(
     return event
 
 
-def refusal(request: InvoiceRequest, rule: Rule) -> Conflict:
+def refusal(request: InvoiceRequest, rule: Rule) -> str:
     if request.status in rule.sources and request.medium not in rule.media:
-        return Conflict(
-            _("Invoice request %(number)s cannot be %(verb)s: it is an invoice on %(medium)s.")
-            % {"number": request.number, "verb": rule.verb, "medium": M(request.medium).label.lower()}
-        )
-    return Conflict(
-        _("Invoice request %(number)s cannot be %(verb)s: it is %(status)s.")
-        % {"number": request.number, "verb": rule.verb, "status": S(request.status).label}
-    )
+        return _("Invoice request %(number)s cannot be %(verb)s: it is an invoice on %(medium)s.") % {
+            "number": request.number, "verb": rule.verb, "medium": M(request.medium).label.lower()
+        }  # fmt: skip
+    return _("Invoice request %(number)s cannot be %(verb)s: it is %(status)s.") % {
+        "number": request.number, "verb": rule.verb, "status": S(request.status).label
+    }  # fmt: skip
 
 
 def transition(
@@ -116,7 +114,7 @@ def transition(
         if request.status in rule.done:
             return Transition(request, changed=False)
         if request.status not in rule.sources or request.medium not in rule.media:
-            raise refusal(request, rule)
+            raise Conflict(refusal(request, rule))
         old, now = request.status, timezone.now()
         request.status, request.status_changed_at = rule.to, now
         request.due_at = due_at_for(rule.to, request.medium, now)
