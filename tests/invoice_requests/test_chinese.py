@@ -28,8 +28,8 @@ def chinese_requests(chinese_partner):  # noqa: F811
             product_type="ECS", amount=Decimal("1060.00"),
         )  # fmt: skip
     chinese = {
-        "title": "华东云科技有限公司", "registered_address": "上海市浦东新区", "bank_name": "招商银行上海分行",
-        "recipient": "张敏", "mailing_address": "上海市浦东新区",
+        "title": "华东云科技有限公司", "registered_address": "上海市浦东新区",
+        "bank_name": "招商银行上海分行", "recipient": "张敏", "mailing_address": "上海市浦东新区",
     }  # fmt: skip
     InvoiceProfile.objects.create(partner=partner, **{**PROFILE, **chinese})
     with translation.override("zh-hans"):
