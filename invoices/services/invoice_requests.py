@@ -119,9 +119,9 @@ def transition(
         request.status, request.status_changed_at = rule.to, now
         request.due_at = due_at_for(rule.to, request.medium, now)
         fields = ["status", "status_changed_at", "due_at"]
-        if action in NEEDS_REASON or action in ("approve", "request_cancel", "request_return"):
-            request.reason = reason  # the reason shown is the latest decision's; a new step clears it
-            fields.append("reason")
+        # the reason shown is the latest rejection's or the partner's return's; any other step clears it
+        request.reason = reason if action in NEEDS_REASON or action == "request_return" else ""
+        fields.append("reason")
         if effects is not None:
             fields += effects(request)
         request.save(update_fields=fields)

@@ -2,6 +2,8 @@
 next step and its due time, reason, orders, timeline), the partner's actions and the download
 of the electronic invoice. Thin: selectors read, services write, the policy says what shows."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,14 +54,20 @@ def invoice_detail(request: PartnerRequest, pk: int) -> HttpResponse:
     invoice = get_object_or_404(invoice_requests_for(request.user), pk=pk)
     can_act = user_can(request.user, Capability.REQUEST_INVOICE)
     actions = invoice_partner_actions(invoice)
+    orders = request_orders(invoice)
     context = {
         "invoice": invoice,
         "next_step": next_step(invoice),
         "overdue": is_overdue(invoice),
-        "orders": request_orders(invoice),
+        "orders": orders,
         "events": [(event, action_label(event.action)) for event in request_timeline(invoice)],
         "actions": actions if can_act else actions & {"download"},
-    }
+        "again_query": urlencode({
+            "basis": invoice.basis, "period": invoice.period, "customer": invoice.customer_id or "",
+            "orders": " ".join(item.order.order_id for item in orders), "kind": invoice.kind,
+            "medium": invoice.medium,
+        }),
+    }  # fmt: skip
     return render(request, "invoices/invoice_detail.html", context)
 
 

@@ -125,6 +125,11 @@ def test_a_rejected_request_is_deleted_from_the_list_and_can_be_asked_again(clie
     client.force_login(orders["finance"])
     page = client.get(reverse("billing:invoice_request", args=[request.pk])).content.decode()
     assert "request-again" in page and "delete-invoice" in page
+    again = client.get(
+        f"{reverse('billing:invoice_new')}?basis=orders&orders=ORD-1001&kind=ordinary&medium=paper"
+    )
+    assert "basis=orders&amp;period=&amp;customer=&amp;orders=ORD-1001" in page
+    assert "CNY 1,060.00" in again.content.decode()  # freed by the rejection: invoiceable again
     deleted = client.post(reverse("billing:invoice_delete", args=[request.pk]), follow=True).content.decode()
     assert f"Invoice request {request.number} deleted." in deleted
     assert request.number not in client.get(reverse("billing:invoices")).content.decode()
