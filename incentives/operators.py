@@ -50,6 +50,11 @@ OPERATOR_PERMISSIONS = [
     ("invoices", "view_arrears"),
     ("invoices", "add_arrears"),
     ("invoices", "change_arrears"),
+    # invoice requests (invoices app): the invoice clerk's queue
+    ("invoices", "view_invoicerequest"),
+    ("invoices", "process_invoice"),
+    ("invoices", "view_invoiceprofile"),
+    ("invoices", "view_resaleorder"),
     # MDF (mdf/): grant quotas, review applications and claims, see their proof
     ("mdf", "view_quota"),
     ("mdf", "add_quota"),
@@ -77,6 +82,9 @@ VENDOR_FINANCE_PERMISSIONS = [
     ("invoices", "view_paymentrequest"),
     ("invoices", "process_payment"),
     ("invoices", "view_payeeprofile"),
+    ("invoices", "view_invoicerequest"),
+    ("invoices", "process_invoice"),
+    ("invoices", "view_invoiceprofile"),
 ]
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import PaymentOption
+from .models import PaymentOption, TitleType
 
 
 class InvoiceForm(forms.Form):
@@ -39,3 +39,19 @@ class AutomaticForm(forms.Form):
         choices=[("", "—"), *PaymentOption.choices],
         required=False,
     )
+
+
+class InvoiceProfileForm(forms.Form):
+    """The invoice-information template (invoice requests)."""
+
+    title_type = forms.ChoiceField(label=_("Title type"), choices=TitleType.choices)
+    title = forms.CharField(label=_("Invoice title"), max_length=200)
+    tax_id = forms.CharField(label=_("Taxpayer ID"), max_length=20, required=False)
+    registered_address = forms.CharField(label=_("Registered address"), max_length=200, required=False)
+    registered_phone = forms.CharField(label=_("Registered phone"), max_length=30, required=False)
+    bank_name = forms.CharField(label=_("Bank"), max_length=100, required=False)
+    bank_account = forms.CharField(label=_("Bank account"), max_length=40, required=False)
+    email = forms.CharField(label=_("E-mail for electronic invoices"), max_length=254, required=False)
+    recipient = forms.CharField(label=_("Recipient"), max_length=100, required=False)
+    recipient_phone = forms.CharField(label=_("Recipient's phone"), max_length=30, required=False)
+    mailing_address = forms.CharField(label=_("Mailing address"), max_length=300, required=False)

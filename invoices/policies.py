@@ -16,6 +16,11 @@ from customers.models import AssociationType
 
 from .models import (
     Hold,
+    InvoiceKind,
+    InvoiceMedium,
+    InvoiceProfile,
+    InvoiceRequest,
+    InvoiceRequestStatus,
     InvoiceStatus,
     PayeeProfile,
     PayeeStatus,
@@ -23,6 +28,7 @@ from .models import (
     PaymentOption,
     PaymentRequest,
     PaymentStatus,
+    TitleType,
 )
 
 O, S = PaymentOption, PaymentStatus  # noqa: E741
@@ -122,3 +128,88 @@ def payment_action_allowed(request: PaymentRequest, action: str) -> bool:
 
     rule = TRANSITIONS[action]
     return request.status in rule.sources and request.option in rule.options
+
+
+# Invoice requests (issue 15) ---------------------------------------------------------------
+
+IR = InvoiceRequestStatus
+# A request in one of these holds its orders; rejected, cancelled and returned ones free them.
+LIVE_INVOICE_STATUSES = frozenset(set(IR) - {IR.REJECTED, IR.CANCELLED, IR.RETURNED})
+# The partner may ask again for the orders of a request that ended in one of these.
+ASK_AGAIN_STATUSES = frozenset({IR.REJECTED, IR.CANCELLED, IR.RETURNED})
+DOWNLOADABLE_STATUSES = frozenset({IR.ISSUED, IR.RETURNING, IR.RETURN_REJECTED})
+# The partner's actions on a request, and the transition each one is (None: not a transition).
+PARTNER_INVOICE_ACTIONS = ("cancel", "sign", "return", "delete", "request_again", "download")
+
+
+def invoice_cancel_action(request: InvoiceRequest) -> str:
+    """The partner's Cancel: straight to Cancelled while pending review, else a cancellation the
+    clerk decides (paper invoices being issued only)."""
+    return "cancel" if request.status in (IR.PENDING_REVIEW, IR.CANCELLED) else "request_cancel"
+
+
+def invoice_action_allowed(request: InvoiceRequest, action: str) -> bool:
+    """Whether the transition table lets `action` change this request now (for buttons)."""
+    from .services.invoice_requests import TRANSITIONS
+
+    rule = TRANSITIONS[action]
+    return request.status in rule.sources and request.medium in rule.media
+
+
+def invoice_partner_actions(request: InvoiceRequest) -> frozenset[str]:
+    """What the partner may do with this request in its current status."""
+    allowed = set()
+    if invoice_action_allowed(request, invoice_cancel_action(request)):
+        allowed.add("cancel")
+    if invoice_action_allowed(request, "sign"):
+        allowed.add("sign")
+    if invoice_action_allowed(request, "request_return"):
+        allowed.add("return")
+    if request.status == IR.REJECTED and request.hidden_at is None:
+        allowed.add("delete")
+    if request.status in ASK_AGAIN_STATUSES:
+        allowed.add("request_again")
+    if invoice_downloadable(request):
+        allowed.add("download")
+    return frozenset(allowed)
+
+
+def invoice_downloadable(request: InvoiceRequest) -> bool:
+    return request.status in DOWNLOADABLE_STATUSES and bool(request.pdf)
+
+
+def invoice_request_is_live(request: InvoiceRequest) -> bool:
+    return request.status in LIVE_INVOICE_STATUSES
+
+
+# What each kind of invoice needs from the invoice information, with the field's label.
+PROFILE_NEEDS = {
+    "always": ("title",),
+    InvoiceKind.SPECIAL: (
+        "tax_id", "registered_address", "registered_phone", "bank_name", "bank_account",
+    ),
+    InvoiceMedium.ELECTRONIC: ("email",),
+    InvoiceMedium.PAPER: ("recipient", "recipient_phone", "mailing_address"),
+}  # fmt: skip
+
+
+def invoice_profile_refusal(profile: InvoiceProfile | None, kind: str, medium: str) -> str:
+    """Empty when the invoice information serves this kind and medium, else what is missing."""
+    if profile is None:
+        return _("Record your invoice information first.")
+    if kind == InvoiceKind.SPECIAL and profile.title_type != TitleType.ENTERPRISE:
+        return _("A VAT special invoice needs an enterprise title.")
+    if profile.title_type == TitleType.ENTERPRISE and not profile.tax_id:
+        return _("An enterprise title needs its taxpayer ID.")
+    needed = [*PROFILE_NEEDS["always"], *PROFILE_NEEDS.get(kind, ()), *PROFILE_NEEDS[medium]]
+    missing = [_field_label(name) for name in needed if not getattr(profile, name)]
+    if missing:
+        return _("Your invoice information lacks what this invoice needs: %(fields)s.") % {
+            "fields": ", ".join(missing)
+        }
+    return ""
+
+
+def _field_label(name: str) -> str:
+    field = InvoiceProfile._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))

@@ -33,6 +33,7 @@ PARTNER_CENTER_MENU = [
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
+    (_("Billing"), [(_("Billing"), [("billing:invoices", _("Invoices"))])]),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [
@@ -81,11 +82,25 @@ DASHBOARDS_MENU = [
 ]
 
 
+# Billing > Invoices: its side menu, shown on the pages under /billing/ (invoices/billing_urls.py).
+BILLING_MENU = [
+    (
+        _("Invoices"),
+        [
+            ("billing:invoices", _("Invoice requests")),
+            ("billing:invoice_new", _("Request invoice")),
+            ("billing:invoice_profile", _("Invoice information")),
+        ],
+    ),
+]
+
+
 # The modules with a side menu of their own: the pages under each prefix show it.
 SIDE_MENUS = [
     ("/customers/", CUSTOMERS_MENU),
     ("/dashboards/", DASHBOARDS_MENU),
     ("/incentives/indicators/", INDICATORS_MENU),
+    ("/billing/", BILLING_MENU),
 ]
 
 

@@ -42,5 +42,9 @@ SPECTACULAR_SETTINGS = {
         "ExportStatusEnum": "incentives.models.ExportStatus",
         "PaymentStatusEnum": "invoices.models.PaymentStatus",
         "PaymentInvoiceStatusEnum": "invoices.models.InvoiceStatus",
+        "InvoiceRequestStatusEnum": "invoices.models.InvoiceRequestStatus",
+        "InvoiceKindEnum": "invoices.models.InvoiceKind",
+        "InvoiceMediumEnum": "invoices.models.InvoiceMedium",
+        "InvoiceRequestBasisEnum": "invoices.models.RequestBasis",
     },
 }

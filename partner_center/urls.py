@@ -39,6 +39,7 @@ urlpatterns = [
     path("customers/alerts/", include("dashboards.alert_urls")),
     path("customers/", include("customers.urls")),
     path("payments/", include("invoices.urls")),
+    path("billing/", include("invoices.billing_urls")),
     path("api/v1/auth/", include("customers.api.auth_urls")),
     path("mdf/", include("mdf.urls")),
     path("api/v1/mdf/", include("mdf.api.urls")),

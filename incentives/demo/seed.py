@@ -135,13 +135,16 @@ def seed_demo(
 
 
 def _demo_payments(partners: dict[str, Partner], operator: User) -> None:
-    """Payment requests, payees and holds: the invoices app's demo (invoices/demo.py)."""
+    """Payments, payees, holds, invoice requests: the invoices app's demo (demo.py, invoice_demo.py)."""
     from invoices.demo import seed_payments
 
     users = get_user_model().objects.in_bulk(["demo-admin", "demo-finance"], field_name="username")
     seed_payments(
         partners=partners, operator=operator, admin=users["demo-admin"], finance=users["demo-finance"]
     )
+    from invoices.invoice_demo import seed_invoice_requests  # invoice requests in every status
+
+    seed_invoice_requests(partner=partners["P1001"], finance=users["demo-finance"], operator=operator)
 
 
 def _partners() -> dict[str, Partner]:

@@ -3,12 +3,13 @@ list with filters, detail with items, invoices and timeline, cancel, and invoice
 Another partner's request is a 404, a state conflict a 409 (partner_center/http_errors.py)."""
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import generics, mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from incentives.models import Incentive
 from partner_center.api_permissions import CanRequestPayment, IsPartnerMember
@@ -96,30 +97,22 @@ class InvoiceUploadSerializer(serializers.Serializer):
     submit = serializers.BooleanField(default=False, help_text="send the invoices to review once they add up")
 
 
-class PayableView(generics.GenericAPIView):
-    """Incentives of bills issued successfully not yet in an active request, and whether an
-    active hold freezes them (one object: not a list view, so the schema does not wrap it)."""
+class PayableListSerializer(serializers.Serializer):
+    frozen = serializers.BooleanField(help_text="an active hold freezes the incentives")
+    freezing_reason = serializers.CharField()
+    results = PayableSerializer(many=True)
 
-    serializer_class = PayableSerializer
+
+class PayableView(APIView):
+    """Incentives of bills issued successfully not yet in an active request (one object, not a
+    page: whether they are frozen, and every payable row)."""
+
     permission_classes = [IsPartnerMember]
-    pagination_class = None
 
-    def get_queryset(self) -> QuerySet[Incentive]:
-        return payable_for(self.request.user)
-
-    @extend_schema(
-        responses=inline_serializer(
-            "PayableList",
-            {
-                "frozen": serializers.BooleanField(help_text="an active hold freezes every row"),
-                "freezing_reason": serializers.CharField(help_text="the hold's reason; empty when none"),
-                "results": PayableSerializer(many=True),
-            },
-        )
-    )
+    @extend_schema(responses={200: PayableListSerializer})
     def get(self, request: Request) -> Response:
         hold = active_hold_for(request.user)
-        rows = self.get_serializer(self.get_queryset(), many=True).data
+        rows = PayableSerializer(payable_for(request.user), many=True).data
         return Response(
             {"frozen": hold is not None, "freezing_reason": hold.reason if hold else "", "results": rows}
         )

@@ -1,9 +1,20 @@
 """The invoices app's models, one module per topic; import them from here.
 
-Payment requests (issue 14): payees.py, holds.py, payments.py. Invoice requests join later.
+Payment requests (issue 14): payees.py, holds.py, payments.py. Invoice requests (issue 15):
+invoice_info.py (the invoice-information template, resale orders), invoice_requests.py.
 """
 
 from .holds import Arrears, Hold, HoldSource
+from .invoice_info import InvoiceProfile, ResaleOrder, TitleType
+from .invoice_requests import (
+    InvoiceKind,
+    InvoiceMedium,
+    InvoiceRequest,
+    InvoiceRequestEvent,
+    InvoiceRequestOrder,
+    InvoiceRequestStatus,
+    RequestBasis,
+)
 from .payees import PayeeEvent, PayeeProfile, PayeeStatus
 from .payments import (
     InvoiceStatus,
@@ -19,6 +30,13 @@ __all__ = [
     "Arrears",
     "Hold",
     "HoldSource",
+    "InvoiceKind",
+    "InvoiceMedium",
+    "InvoiceProfile",
+    "InvoiceRequest",
+    "InvoiceRequestEvent",
+    "InvoiceRequestOrder",
+    "InvoiceRequestStatus",
     "InvoiceStatus",
     "PayeeEvent",
     "PayeeProfile",
@@ -29,4 +47,7 @@ __all__ = [
     "PaymentRequest",
     "PaymentRequestItem",
     "PaymentStatus",
+    "RequestBasis",
+    "ResaleOrder",
+    "TitleType",
 ]

@@ -47,6 +47,7 @@ def partner_pages():
         **payment_pages(),
         **mdf_pages(),
         **dashboard_pages(),
+        **invoice_pages(),
     }
 
 
@@ -93,6 +94,21 @@ def dashboard_pages():
         "customer-alert": f"/customers/alerts/{alert.pk}/",
         "indicators": "/incentives/indicators/",
         "indicator": f"/incentives/indicators/{value.pk}/",
+    }
+
+
+def invoice_pages():
+    from invoices.models import InvoiceRequest
+
+    requests = InvoiceRequest.objects.filter(partner__code="P1001")
+    failed = requests.get(status="cancel_failed")
+    issued = requests.get(status="issued")
+    return {
+        "invoices": "/billing/invoices/",
+        "invoice-new": f"/billing/invoices/new/?basis=period&period={issued.orders.get().order.period}",
+        "invoice-information": "/billing/invoices/information/",
+        "invoice-request": f"/billing/invoices/{failed.pk}/",
+        "invoice-issued": f"/billing/invoices/{issued.pk}/",
     }
 
 

@@ -16,11 +16,13 @@ from dashboards.services.indicators import indicator_feedback_write, indicators_
 from incentives.models import DeadlineReminder, Incentive, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
 from incentives.services.exports import export_request
-from invoices.models import Arrears
+from invoices.models import Arrears, InvoiceProfile, ResaleOrder
 from invoices.services.holds import hold_place
+from invoices.services.invoice_submit import invoice_request_submit
 from invoices.services.payment_submit import payment_request_submit
 from tests import factories
 from tests.details.conftest import operator, world  # noqa: F401 (fixtures, used by name)
+from tests.invoice_requests.conftest import PROFILE
 from tests.mdf.conftest import approved, claim_ready, quota_for
 from tests.payments.conftest import verified_payee
 
@@ -48,6 +50,7 @@ def everything(world, operator):  # noqa: F811
     indicators_compute()
     walked = IndicatorValue.objects.filter(partner=world["distributor"]).first()
     indicator_feedback_write(user=world["admin"], value_id=walked.pk, text="walk")
+    _invoice_requests(world, resale)
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
@@ -69,3 +72,15 @@ def _mdf(data, staff):
     """A quota, and an approved application with a complete claim (the proof goes to MEDIA_ROOT)."""
     quota_for(data["distributor"])
     claim_ready(data["admin"], approved(data["admin"], staff))
+
+
+def _invoice_requests(data, customer):
+    """Invoice information, a resale order and an invoice request for it."""
+    distributor = data["distributor"]
+    InvoiceProfile.objects.create(partner=distributor, **PROFILE)
+    ResaleOrder.objects.create(
+        partner=distributor, customer=customer, order_id="WALK-1", period="2026-10", amount=Decimal("9.99")
+    )
+    invoice_request_submit(
+        user=data["admin"], basis="orders", order_ids=["WALK-1"], kind="ordinary", medium="paper"
+    )
