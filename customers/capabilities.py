@@ -31,6 +31,7 @@ class Capability(StrEnum):
     MANAGE_PAYEE = "manage_payee"
     APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
     CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
+    PROSPECT = "prospect"  # search the enterprise encyclopedia, report companies as customers
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,13 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.CLAIM_MDF: Rule(
         frozenset({A, F, S}),
         _("Only your partner's admin, finance and sales users may claim market development funds."),
+    ),
+    Capability.PROSPECT: Rule(
+        frozenset({A, S}),
+        _(
+            "Only your partner's admin and sales users may search the enterprise encyclopedia"
+            " and report customers."
+        ),
     ),
 }
 

@@ -20,6 +20,7 @@ PARTNER_CENTER_MENU = [
         [
             (_("Incentives"), [("home", _("Incentive Management"))]),
             (_("Customers"), [("customers:list", _("Customer Management"))]),
+            (_("Prospecting"), [("customers:companies", _("Customer expansion"))]),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
@@ -51,6 +52,13 @@ CUSTOMERS_MENU = [
             ("customers:list", _("Customer Management")),
             ("customers:sub_customers", _("Sub-customers of resellers")),
             ("customers:authorisations", _("Customer authorisation")),
+        ],
+    ),
+    (
+        _("Customer expansion"),
+        [
+            ("customers:companies", _("Enterprise encyclopedia")),
+            ("customers:reports", _("My customer reports")),
         ],
     ),
 ]
@@ -121,7 +129,12 @@ def partner_center_context(request):
         customers = _menu(request.path, CUSTOMERS_MENU)
         crumbs = [
             {"label": _("Customers"), "url": ""},
-            *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
+            *(
+                {"label": item["label"], "url": ""}
+                for section in customers
+                for item in section["items"]
+                if item["active"]
+            ),
         ]
         return {
             "membership": membership,

@@ -12,11 +12,18 @@ __all__ = [
     "CLAMD_PORT",
     "CLAMD_TIMEOUT",
     "MDF_DEADLINE_SWEEP_SECONDS",
+    "CUSTOMER_REPORT_VALIDITY_DAYS",
+    "CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS",
+    "DEMO_COMPANIES",
 ]
 
 # --- Customers ------------------------------------------------------------------------------
 AUTHORISATION_EXPIRY_DAYS = env.int("AUTHORISATION_EXPIRY_DAYS", default=14)  # unanswered requests expire
 AUTHORISATION_EXPIRY_SWEEP_SECONDS = env.float("AUTHORISATION_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# a customer report (报备) holds its company for the partner this many days while operators review it
+CUSTOMER_REPORT_VALIDITY_DAYS = env.int("CUSTOMER_REPORT_VALIDITY_DAYS", default=30)
+CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS = env.float("CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+DEMO_COMPANIES = env.int("DEMO_COMPANIES", default=50_000)  # seed_demo's enterprise encyclopedia
 
 # --- MDF (mdf/) -----------------------------------------------------------------------------
 CLAMD_SOCKET = env.str("CLAMD_SOCKET", default="")  # e.g. /run/clamav/clamd.ctl; empty: no scan

@@ -1,9 +1,10 @@
 """The customers module's models, one module per topic; import them from here."""
 
 from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
+from .companies import Company, CompanySize, CustomerReport, CustomerReportEvent, ReportStatus
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .events import CustomerEvent
-from .partners import AssociationType, Membership, Partner, PartnerKind, Role
+from .partners import AssociationType, Membership, Partner, PartnerKind, Role, Site
 from .preferences import UserPreference
 from .resources import BillingMode, Resource
 from .reveals import ContactField, ContactReveal
@@ -16,15 +17,21 @@ __all__ = [
     "BillingMode",
     "ContactField",
     "ContactReveal",
+    "Company",
+    "CompanySize",
     "Customer",
     "CustomerEvent",
     "CustomerLevel",
+    "CustomerReport",
+    "CustomerReportEvent",
     "CustomerStatus",
     "Industry",
     "Membership",
     "Partner",
     "PartnerKind",
+    "ReportStatus",
     "Resource",
     "Role",
+    "Site",
     "UserPreference",
 ]

@@ -8,6 +8,7 @@ import pytest
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
+from customers.services.reports import report_submit
 from customers.services.reveals import contact_reveal
 from incentives.models import DeadlineReminder, Incentive, ReminderKind
 from incentives.operators import ensure_vendor_finance_group
@@ -33,6 +34,7 @@ def everything(world, operator):  # noqa: F811
     resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
     authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
+    report_submit(user=world["admin"], company_id=factories.CompanyFactory().pk, expected_spend="100.00")
     _payments(world, operator)
     _mdf(world, operator)
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
