@@ -18,6 +18,7 @@ OPERATOR_PERMISSIONS = [
     ("customers", "view_authorisationevent"),
     ("customers", "review_authorisation"),
     ("customers", "view_customerevent"),
+    ("customers", "view_customerconsent"),
     ("customers", "review_disassociation"),
     ("customers", "view_company"),
     ("customers", "view_customerreport"),

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from customers.idle import keep_alive
 from customers.languages import set_language
 from customers.views import tokens
+from customers.views.consent import customer_consent
 from incentives.views.summary import home
 from partner_center.observability import metrics
 
@@ -33,6 +34,8 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # the customer's own page (no sign-in): approve or revoke an authorisation with its e-mailed code
+    re_path(r"^consent/(?P<token>[0-9A-Za-z_:-]{1,200})/$", customer_consent, name="customer_consent"),
     path("incentives/", include("incentives.urls")),
     path("customers/", include("customers.urls")),
     path("payments/", include("invoices.urls")),

@@ -2,6 +2,7 @@
 
 from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
 from .companies import Company, CompanySize, CustomerReport, CustomerReportEvent, ReportStatus
+from .consents import ConsentPurpose, CustomerConsent
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .events import CustomerEvent
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role, Site
@@ -18,9 +19,11 @@ __all__ = [
     "ContactField",
     "ContactReveal",
     "Company",
+    "ConsentPurpose",
     "CompanySize",
     "Customer",
     "CustomerEvent",
+    "CustomerConsent",
     "CustomerLevel",
     "CustomerReport",
     "CustomerReportEvent",

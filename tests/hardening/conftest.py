@@ -8,6 +8,7 @@ import pytest
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
+from customers.services.consents import consent_send
 from customers.services.reports import report_submit
 from customers.services.reveals import contact_reveal
 from incentives.models import DeadlineReminder, Incentive, ReminderKind
@@ -31,8 +32,11 @@ def everything(world, operator):  # noqa: F811
     )  # fmt: skip
     export_request(user=world["finance"], method="period", file_format="xlsx", period="2026-10")
     AuthToken.objects.create(user=world["admin"])
-    resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
-    authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
+    resale = factories.CustomerFactory(
+        partner=world["distributor"], account="walk-resale", email="c@example.cn"
+    )
+    asked = authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
+    consent_send(authorisation_id=asked.pk, purpose="approve")  # what the commit would send
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
     report_submit(user=world["admin"], company_id=factories.CompanyFactory().pk, expected_spend="100.00")
     _payments(world, operator)

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         ids = list(Company.objects.order_by("pk").values_list("pk", flat=True))
         signed_in, anonymous = Client(), Client()
         signed_in.force_login(user)
-        searches = [
+        searches: list[tuple[str, dict[str, object]]] = [
             ("search, no name", {}),
             ("search 云帆 (Chinese part)", {"name": "云帆"}),
             ("search northwind (English)", {"name": "northwind"}),
