@@ -7,6 +7,7 @@ import django_filters
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import Company, CompanySize, Industry, Site
 from .customers import TEXT_MAX, _choice
@@ -20,7 +21,7 @@ class CompanyFilter(django_filters.FilterSet):
         help_text=_("Part of the registered name, any case."),
     )
     industry = _choice(_("Industry"), Industry.choices, _("All industries"))
-    size = _choice(_("Size"), CompanySize.choices, _("All sizes"))
+    size = _choice(pgettext_lazy("company", "Size"), CompanySize.choices, _("All sizes"))
     site = _choice(_("Site"), Site.choices, _("Both sites"))
 
     class Meta:

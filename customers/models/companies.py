@@ -4,6 +4,7 @@ reporting one as the partner's customer (报备客户) with its append-only trai
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partner_center.service_owned import ALL
 
@@ -36,7 +37,7 @@ class Company(models.Model):
         choices=Site.choices,
         help_text=_("The cloud site where the company is registered: mainland China or international."),
     )
-    size = models.CharField(_("size"), max_length=20, choices=CompanySize.choices)
+    size = models.CharField(pgettext_lazy("company", "size"), max_length=20, choices=CompanySize.choices)
     registered_capital = models.DecimalField(_("registered capital (CNY)"), max_digits=18, decimal_places=2)
     founded = models.DateField(_("founded"))
 
