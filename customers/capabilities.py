@@ -33,6 +33,7 @@ class Capability(StrEnum):
     CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
     SEE_ALL_ACCOUNT_MANAGERS = "see_all_account_managers"  # dashboards: every manager's figures
     HANDLE_ANY_ALERT = "handle_any_alert"  # process a customer alert assigned to someone else
+    PROSPECT = "prospect"  # search the enterprise encyclopedia, report companies as customers
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,13 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.HANDLE_ANY_ALERT: Rule(
         frozenset({A}),
         _("Only the alert's handler or your partner's admin may process this alert."),
+    ),
+    Capability.PROSPECT: Rule(
+        frozenset({A, S}),
+        _(
+            "Only your partner's admin and sales users may search the enterprise encyclopedia"
+            " and report customers."
+        ),
     ),
 }
 

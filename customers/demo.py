@@ -9,9 +9,11 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from .demo_companies import seed_encyclopedia
 from .models import (
     AssociationType,
     Authorisation,
@@ -72,9 +74,10 @@ def chinese_name(number: int, rng: random.Random) -> str:
     return rng.choice(CN_PLACES) + rng.choice(CN_NAMES) + rng.choice(CN_KINDS)
 
 
-def seed_customers(seed: int = 2026) -> int:
-    """Profiles for every demo customer still without one, and the Chinese reseller's customers.
-    Returns how many customers got a profile."""
+def seed_customers(seed: int = 2026, companies: int | None = None) -> int:
+    """Profiles for every demo customer still without one, the Chinese reseller's customers and the
+    enterprise encyclopedia (`companies` entries, DEMO_COMPANIES by default). Returns how many
+    customers got a profile."""
     rng = random.Random(seed + 16)
     partner = Partner.objects.filter(code=CHINESE_PARTNER).first()
     if partner is not None and not Customer.objects.filter(partner=partner).exists():
@@ -94,6 +97,7 @@ def seed_customers(seed: int = 2026) -> int:
     Customer.objects.bulk_update(pending, PROFILE_FIELDS, batch_size=1000)
     _demo_authorisation()
     _demo_resources(rng)
+    seed_encyclopedia(settings.DEMO_COMPANIES if companies is None else companies, seed)
     return len(pending)
 
 

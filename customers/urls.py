@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from .views import authorisations as auth
-from .views import management, resources, sub_customers
+from .views import management, prospecting, resources, sub_customers
 
 app_name = "customers"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("authorisations/<int:pk>/approve/", auth.authorisation_approve, name="authorisation_approve"),
     path("authorisations/<int:pk>/reject/", auth.authorisation_reject, name="authorisation_reject"),
     path("<int:customer_pk>/authorise/", auth.authorisation_new, name="authorisation_new"),
+    path("expansion/", prospecting.company_search, name="companies"),
+    path("expansion/<int:pk>/", prospecting.company_page, name="company"),
+    path("expansion/<int:company_pk>/report/", prospecting.report_new, name="report_new"),
+    path("reports/", prospecting.report_list, name="reports"),
 ]

@@ -30,6 +30,7 @@ PARTNER_CENTER_MENU = [
                     ("dashboards:customers", _("Customer dashboard")),
                 ],
             ),
+            (_("Prospecting"), [("customers:companies", _("Customer expansion"))]),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
@@ -63,6 +64,13 @@ CUSTOMERS_MENU = [
             ("customers:sub_customers", _("Sub-customers of resellers")),
             ("customers:authorisations", _("Customer authorisation")),
             ("alerts:list", _("Customer alerts")),
+        ],
+    ),
+    (
+        _("Customer expansion"),
+        [
+            ("customers:companies", _("Enterprise encyclopedia")),
+            ("customers:reports", _("My customer reports")),
         ],
     ),
 ]
@@ -170,7 +178,12 @@ def partner_center_context(request):
         customers = _menu(request.path, own_menu)
         crumbs = [
             {"label": own_menu[0][0], "url": ""},
-            *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
+            *(
+                {"label": item["label"], "url": ""}
+                for section in customers
+                for item in section["items"]
+                if item["active"]
+            ),
         ]
         return {
             "membership": membership,

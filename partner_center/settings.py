@@ -112,10 +112,8 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ---------------------------------------------------------------------
-# Sessions are read from the cache and written through to the database: a signed-in page
-# costs no session query, and nobody is signed out when the cache restarts. Several web
-# processes must share the cache (Redis; docker-compose.yml sets it): a per-process cache
-# would keep a signed-out session alive in the other processes (checked by --deploy).
+# Sessions: read from the cache, written through to the database (no session query, no sign-out
+# on a cache restart). Web processes must share the cache (Redis; checked by --deploy).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -168,10 +166,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Partner Center <nore
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # --- Celery ---------------------------------------------------------------------------------
-# Every task is idempotent (the database is the truth), so a message may be delivered twice
-# but is never lost: acknowledged after the task ran, redelivered if the worker dies, and the
-# time limit stays below the broker's visibility timeout so a running task is never handed
-# to a second worker while the first still works on it.
+# Every task is idempotent: a message may come twice, never gets lost (acknowledged late,
+# redelivered if a worker dies, time limit below the broker's visibility timeout).
 BROKER_DIR = VAR_DIR / "broker"
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
@@ -236,8 +232,7 @@ if EXPORT_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:
 # A queued or running export with no progress for this long is failed with a reason.
 EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
-# An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
-# folder, so the hourly sweep removes those a killed worker left behind.
+# An export's temporary files (ours and openpyxl's); the hourly sweep removes a killed worker's.
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
 # Customers, MDF and payment requests: settings_modules.py.
 from .settings_modules import *  # noqa: E402,F403
@@ -264,6 +259,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "customers.tasks.expire_authorisations",
         "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
         "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
+    },
+    "expire-customer-reports": {  # customer reports (报备) left pending past their validity
+        "task": "customers.tasks.expire_customer_reports",
+        "schedule": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS,  # noqa: F405
+        "options": {"expires": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS},  # noqa: F405
     },
     # Payment requests: holds from the arrears list daily at 01:00, automatic requests on the 1st.
     "sync-holds-from-arrears": {

@@ -19,11 +19,21 @@ __all__ = [
     "ALERT_EXPIRY_DAYS",
     "ALERT_IDLE_DAYS",
     "ALERT_QUOTA_SHARE",
+    "CUSTOMER_REPORT_VALIDITY_DAYS",
+    "CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS",
+    "DEMO_COMPANIES",
+    "CUSTOMER_CODE_MINUTES",
 ]
 
 # --- Customers ------------------------------------------------------------------------------
 AUTHORISATION_EXPIRY_DAYS = env.int("AUTHORISATION_EXPIRY_DAYS", default=14)  # unanswered requests expire
 AUTHORISATION_EXPIRY_SWEEP_SECONDS = env.float("AUTHORISATION_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# a customer report (报备) holds its company for the partner this many days while operators review it
+CUSTOMER_REPORT_VALIDITY_DAYS = env.int("CUSTOMER_REPORT_VALIDITY_DAYS", default=30)
+CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS = env.float("CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
+# the customer's verification code (and its signed link) for approving or revoking an authorisation
+CUSTOMER_CODE_MINUTES = env.int("CUSTOMER_CODE_MINUTES", default=60)
+DEMO_COMPANIES = env.int("DEMO_COMPANIES", default=50_000)  # seed_demo's enterprise encyclopedia
 
 # --- MDF (mdf/) -----------------------------------------------------------------------------
 CLAMD_SOCKET = env.str("CLAMD_SOCKET", default="")  # e.g. /run/clamav/clamd.ctl; empty: no scan

@@ -20,3 +20,4 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns w
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory, so a Celery worker started by a test opens the same database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+DEMO_COMPANIES = int(os.environ.get("DEMO_COMPANIES", "300"))  # a small encyclopedia: seed_demo runs often

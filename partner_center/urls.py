@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from customers.idle import keep_alive
 from customers.languages import set_language
 from customers.views import tokens
+from customers.views.consent import customer_consent
 from incentives.views.summary import home
 from partner_center.observability import metrics
 
@@ -34,6 +35,8 @@ urlpatterns = [
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("incentives/indicators/", include("dashboards.indicator_urls")),
+    # the customer's own page (no sign-in): approve or revoke an authorisation with its e-mailed code
+    re_path(r"^consent/(?P<token>[0-9A-Za-z_:-]{1,200})/$", customer_consent, name="customer_consent"),
     path("incentives/", include("incentives.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("customers/alerts/", include("dashboards.alert_urls")),

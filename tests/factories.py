@@ -124,3 +124,19 @@ def overdue_bills(count, *, overdue_by=timedelta(hours=1), total="100.00"):
         )
         for partner in partners
     )
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    """An enterprise-encyclopedia company on the Chinese mainland site."""
+
+    class Meta:
+        model = "customers.Company"
+
+    name = factory.Sequence(lambda n: f"杭州测试{n}科技有限公司")
+    credit_code = factory.Sequence(lambda n: f"91330106{n:09d}X")
+    industry = "internet"
+    region = "浙江省杭州市"
+    site = "china"
+    size = "small"
+    registered_capital = Decimal("1000000.00")
+    founded = date(2015, 6, 1)

@@ -20,7 +20,7 @@ from incentives.admin.base import StaffRequest
 from partner_center.admin_read_only import ServiceOwnedReadOnly
 from partner_center.errors import DomainError
 
-from ..models import Authorisation, AuthorisationEvent, ContactReveal
+from ..models import Authorisation, AuthorisationEvent, ContactReveal, CustomerConsent
 from ..services.authorisations import (
     Change,
     authorisation_approve,
@@ -50,6 +50,25 @@ class EventInline(ServiceOwnedReadOnly, admin.TabularInline):
         return False
 
 
+class ConsentInline(ServiceOwnedReadOnly, admin.TabularInline):
+    model = CustomerConsent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "purpose", "sent_to", "expires_at", "failed_attempts", "used_at", "locked_at"]
+    readonly_fields = [
+        "created_at",
+        "purpose",
+        "sent_to",
+        "expires_at",
+        "failed_attempts",
+        "used_at",
+        "locked_at",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Authorisation)
 class AuthorisationAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_display = [
@@ -68,7 +87,7 @@ class AuthorisationAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
         "partner", "customer", "status", "notes", "commitment_accepted_at", "requested_by",
         "requested_at", "status_changed_at", "reason",
     ]  # fmt: skip
-    inlines = [EventInline]
+    inlines = [EventInline, ConsentInline]
     actions = ["approve", "reject", "revoke"]
 
     def has_add_permission(self, request, obj=None):

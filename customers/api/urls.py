@@ -1,8 +1,11 @@
 from rest_framework.routers import SimpleRouter
 
 from .customers import CustomerViewSet
+from .prospecting import CompanyViewSet, CustomerReportViewSet
 
 router = SimpleRouter()
 router.register("customers", CustomerViewSet, basename="customer")
+router.register("companies", CompanyViewSet, basename="company")
+router.register("customer-reports", CustomerReportViewSet, basename="customer-report")
 
 urlpatterns = router.urls

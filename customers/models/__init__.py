@@ -1,9 +1,11 @@
 """The customers module's models, one module per topic; import them from here."""
 
 from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
+from .companies import Company, CompanySize, CustomerReport, CustomerReportEvent, ReportStatus
+from .consents import ConsentPurpose, CustomerConsent
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .events import CustomerEvent
-from .partners import AssociationType, Membership, Partner, PartnerKind, Role
+from .partners import AssociationType, Membership, Partner, PartnerKind, Role, Site
 from .preferences import UserPreference
 from .resources import BillingMode, Resource
 from .reveals import ContactField, ContactReveal
@@ -16,15 +18,23 @@ __all__ = [
     "BillingMode",
     "ContactField",
     "ContactReveal",
+    "Company",
+    "ConsentPurpose",
+    "CompanySize",
     "Customer",
     "CustomerEvent",
+    "CustomerConsent",
     "CustomerLevel",
+    "CustomerReport",
+    "CustomerReportEvent",
     "CustomerStatus",
     "Industry",
     "Membership",
     "Partner",
     "PartnerKind",
+    "ReportStatus",
     "Resource",
     "Role",
+    "Site",
     "UserPreference",
 ]

@@ -74,6 +74,15 @@ class Customer(models.Model):
     )
     mobile = models.CharField(_("mobile"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    company = models.ForeignKey(
+        "customers.Company",
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="customers",
+        help_text=_("The enterprise encyclopedia's company, for a customer that came from a report."),
+    )
 
     SERVICE_OWNED_FIELDS = ("status",)  # disassociation (services/disassociation.py); the rest is master data
 

@@ -25,6 +25,13 @@ class AssociationType(models.TextChoices):
     SOLUTION = "solution", _("Solution co-sell")
 
 
+class Site(models.TextChoices):
+    """Huawei Cloud's two sites: a partner sells, and a company is registered, on one of them."""
+
+    CHINA = "china", _("Chinese mainland")
+    INTERNATIONAL = "international", _("International")
+
+
 class Partner(models.Model):
     code = models.CharField(_("partner code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -38,6 +45,13 @@ class Partner(models.Model):
         related_name="resellers",
         limit_choices_to={"kind": PartnerKind.DISTRIBUTOR},
         help_text=_("Only for resellers that sell through a distributor."),
+    )
+    site = models.CharField(
+        _("site"),
+        max_length=20,
+        choices=Site.choices,
+        default=Site.CHINA,
+        help_text=_("Where the partner may sell: it reports only companies registered on this site."),
     )
 
     SERVICE_OWNED_FIELDS = ()  # master data, maintained by staff

@@ -2,7 +2,8 @@
 
 A partner applies (its first request accepts the commitment letter, recorded with the time);
 a reseller's request waits for its distributor's approval, then every request for the
-customer's (recorded by an operator in the admin until customers answer on their own page);
+customer's, who answers with a verification code on a small public page (services/consents.py;
+an operator may still record it in the admin);
 operators reject, the customer revokes, and requests with no answer expire after
 AUTHORISATION_EXPIRY_DAYS (a daily Celery job). Each change locks the request row, checks
 TRANSITIONS, saves with update_fields and writes an AuthorisationEvent in the same
@@ -65,13 +66,15 @@ class Change:
     changed: bool
 
 
-def _event(authorisation: Authorisation, old: str, new: str, actor: Actor, reason: str = "") -> None:
+def _event(
+    authorisation: Authorisation, old: str, new: str, actor: Actor, reason: str = "", label: str = ""
+) -> None:
     AuthorisationEvent(
         authorisation=authorisation,
         old_status=old,
         new_status=new,
         actor=actor,
-        actor_label=actor.get_username() if actor is not None else _("System"),
+        actor_label=label or (actor.get_username() if actor is not None else _("System")),
         reason=reason,
     ).save()
 
@@ -85,7 +88,9 @@ def _clean_reason(reason: str) -> str:
     return reason
 
 
-def _transition(*, authorisation_id: int, action: str, actor: Actor, reason: str = "") -> Change:
+def _transition(
+    *, authorisation_id: int, action: str, actor: Actor, reason: str = "", label: str = ""
+) -> Change:
     sources, to, done = TRANSITIONS[action]
     if action in NEEDS_REASON:
         reason = _clean_reason(reason)
@@ -107,8 +112,21 @@ def _transition(*, authorisation_id: int, action: str, actor: Actor, reason: str
             authorisation.reason = reason
             fields.append("reason")
         authorisation.save(update_fields=fields)
-        _event(authorisation, old, to, actor, reason)
+        _event(authorisation, old, to, actor, reason, label)
+        _ask_customer(authorisation)
         return Change(authorisation, changed=True)
+
+
+def _ask_customer(authorisation: Authorisation) -> None:
+    """Entering Pending customer approval e-mails the customer its code (to approve); becoming
+    Authorised, a new one (to revoke): services/consents.py, once the transaction commits."""
+    from .consents import consent_send
+
+    purposes: dict[str, str] = {A.PENDING_CUSTOMER: "approve", A.AUTHORISED: "revoke"}
+    purpose = purposes.get(authorisation.status)
+    if purpose:
+        pk = authorisation.pk
+        transaction.on_commit(lambda: consent_send(authorisation_id=pk, purpose=purpose))
 
 
 def authorisation_request(
@@ -146,6 +164,7 @@ def authorisation_request(
             requested_by=membership.user,
         )
         _event(authorisation, "", authorisation.status, membership.user)
+        _ask_customer(authorisation)
     return authorisation
 
 
@@ -172,6 +191,19 @@ def authorisation_distributor_reject(*, user: PortalUser, authorisation_id: int,
 def authorisation_approve(*, authorisation_id: int, actor: Actor) -> Change:
     """Pending customer approval -> Authorised (an operator records the customer's approval)."""
     return _transition(authorisation_id=authorisation_id, action="approve", actor=actor)
+
+
+def authorisation_customer_approve(*, authorisation_id: int) -> Change:
+    """The customer approves itself, with its verification code (services/consents.py)."""
+    label = _("The customer (verification code)")
+    return _transition(authorisation_id=authorisation_id, action="approve", actor=None, label=label)
+
+
+def authorisation_customer_revoke(*, authorisation_id: int, reason: str) -> Change:
+    label = _("The customer (verification code)")
+    return _transition(
+        authorisation_id=authorisation_id, action="revoke", actor=None, reason=reason, label=label
+    )
 
 
 def authorisation_reject(*, authorisation_id: int, actor: Actor, reason: str) -> Change:

@@ -1,9 +1,8 @@
 """Demo data for local use and benchmarks (`manage.py seed_demo`).
 
-Deterministic for a given --seed and idempotent: reference data is get-or-create, and the
-detail lines are generated only when the demo partner has none yet (in one transaction, so
-an interrupted run leaves nothing half-made). Figures go through the same services as real
-imports, and statuses through the transition services, so the audit trail is real too.
+Deterministic for a given --seed and idempotent: reference data is get-or-create, detail lines
+are made only when the demo partner has none (in one transaction: nothing half-made). Figures
+and statuses go through the same services as real imports, so the audit trail is real too.
 """
 
 import random
@@ -106,7 +105,12 @@ class SeedReport:
 
 
 def seed_demo(
-    *, password: str = DEFAULT_PASSWORD, details: int = 3000, seed: int = 2026, now: datetime | None = None
+    *,
+    password: str = DEFAULT_PASSWORD,
+    details: int = 3000,
+    seed: int = 2026,
+    now: datetime | None = None,
+    companies: int | None = None,
 ) -> SeedReport:
     now = now or timezone.now()
     rng = random.Random(seed)
@@ -121,7 +125,7 @@ def seed_demo(
             customers = _customers(partners, rng)
             created = detail_lines_add(lines=_lines(details, rng, incentives, customers, programs))
     lines_seconds = perf_counter() - started
-    seed_customers(seed)  # Customer Management's fields, and the Chinese reseller's customers
+    seed_customers(seed, companies)  # Customer Management, the Chinese reseller's customers, 企业百科
     statements = _advance_statuses(partners, periods, operator)
     _demo_feedback(partners["P1001"], periods[1], operator)
     _demo_payments(partners, operator)

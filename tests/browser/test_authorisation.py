@@ -1,7 +1,10 @@
-"""A reseller requests a customer authorisation, its distributor approves, an operator records
-the customer's approval in the admin, and the reseller sees Authorised: in a real browser."""
+"""A reseller requests a customer authorisation, its distributor approves, the customer enters the
+e-mailed verification code on its own page, and the reseller sees Authorised: in a real browser."""
+
+import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from customers.models import Authorisation, Customer
@@ -17,7 +20,7 @@ def sign_in(page, username):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_reseller_requests_distributor_approves_operator_records_the_customers_approval(browser, live_server):
+def test_reseller_requests_distributor_approves_customer_enters_the_code(browser, live_server):
     seed_demo(details=60)
     taken = set(Authorisation.objects.values_list("customer_id", flat=True))
     customer = (
@@ -44,13 +47,16 @@ def test_reseller_requests_distributor_approves_operator_records_the_customers_a
         page.get_by_test_id("distributor-actions").get_by_role("button", name="Approve").click()
         expect(page.get_by_test_id("authorisation-status")).to_have_text("Pending customer approval")
 
-        context.clear_cookies()
-        sign_in(page, "operator")
-        page.goto(f"/admin/customers/authorisation/?id__exact={request.pk}")
-        page.locator(f"input[name=_selected_action][value='{request.pk}']").check()
-        page.locator("select[name=action]").select_option("approve")
-        page.locator("button[name=index]").click()
-        expect(page.locator(".messagelist")).to_contain_text("1")
+        context.clear_cookies()  # the customer, signed in nowhere, opens the e-mail's link
+        (message,) = [m for m in mail.outbox if customer.email in m.to]
+        link = re.search(r"http\S+(/consent/\S+/)", message.body).group(1)
+        code = re.search(r"\b(\d{6})\b", message.body).group(1)
+        page.goto(link)
+        page.get_by_label("Verification code").fill(code)
+        page.get_by_test_id("consent-submit").click()
+        expect(page.get_by_test_id("consent-done")).to_be_visible()
+        request.refresh_from_db()
+        assert request.status == "authorised"
 
         context.clear_cookies()
         sign_in(page, "reseller-admin")

@@ -48,6 +48,19 @@ def partner_pages():
         **mdf_pages(),
         **dashboard_pages(),
         **invoice_pages(),
+        **prospecting_pages(),
+    }
+
+
+def prospecting_pages():
+    from customers.models import Company
+
+    company = Company.objects.filter(site="china", customers=None).order_by("pk").first()
+    return {
+        "enterprise-encyclopedia": "/customers/expansion/?name=%E7%A7%91%E6%8A%80",
+        "company": f"/customers/expansion/{company.pk}/",
+        "report-customer": f"/customers/expansion/{company.pk}/report/",
+        "customer-reports": "/customers/reports/",
     }
 
 

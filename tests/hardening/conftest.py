@@ -9,6 +9,8 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from customers.services.authorisations import authorisation_request
+from customers.services.consents import consent_send
+from customers.services.reports import report_submit
 from customers.services.reveals import contact_reveal
 from dashboards.models import CustomerAlert, Indicator, IndicatorValue
 from dashboards.services.alerts import alert_process
@@ -36,9 +38,13 @@ def everything(world, operator):  # noqa: F811
     )  # fmt: skip
     export_request(user=world["finance"], method="period", file_format="xlsx", period="2026-10")
     AuthToken.objects.create(user=world["admin"])
-    resale = factories.CustomerFactory(partner=world["distributor"], account="walk-resale")
-    authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
+    resale = factories.CustomerFactory(
+        partner=world["distributor"], account="walk-resale", email="c@example.cn"
+    )
+    asked = authorisation_request(user=world["admin"], customer_id=resale.pk, accept_commitment=True)
+    consent_send(authorisation_id=asked.pk, purpose="approve")  # what the commit would send
     contact_reveal(user=world["admin"], customer_id=resale.pk, field="mobile")
+    report_submit(user=world["admin"], company_id=factories.CompanyFactory().pk, expected_spend="100.00")
     _payments(world, operator)
     _mdf(world, operator)
     alert = CustomerAlert.objects.create(

@@ -14,12 +14,18 @@ class Command(BaseCommand):
         parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password of every demo user")
         parser.add_argument("--details", type=int, default=3000, help="detail lines to create (default 3000)")
         parser.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
+        parser.add_argument(
+            "--companies",
+            type=int,
+            default=None,
+            help="enterprise encyclopedia size (default DEMO_COMPANIES, 50,000)",
+        )
 
-    def handle(self, *args, password, details, seed, **options):
-        if details < 0:
-            raise CommandError("--details must be zero or more.")
+    def handle(self, *args, password, details, seed, companies, **options):
+        if details < 0 or (companies is not None and companies < 0):
+            raise CommandError("--details and --companies must be zero or more.")
         started = time.perf_counter()
-        report = seed_demo(password=password, details=details, seed=seed)
+        report = seed_demo(password=password, details=details, seed=seed, companies=companies)
         elapsed = time.perf_counter() - started
         if report.lines_created:
             vacuum_analyze(DetailLine, LineTotal, Incentive, Statement)
