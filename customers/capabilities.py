@@ -15,7 +15,7 @@ from partner_center.errors import Forbidden
 from .models import Membership, Role
 from .selectors import PortalUser, membership_of
 
-A, F, S = Role.ADMIN, Role.FINANCE, Role.SALES
+A, F, S, V = Role.ADMIN, Role.FINANCE, Role.SALES, Role.VIEWER
 
 
 class Capability(StrEnum):
@@ -31,6 +31,10 @@ class Capability(StrEnum):
     MANAGE_PAYEE = "manage_payee"
     APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
     CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
+    VIEW_VOUCHERS = "view_vouchers"  # voucher quotas, vouchers and their operation log
+    ISSUE_VOUCHER = "issue_voucher"
+    RECALL_VOUCHER = "recall_voucher"
+    EXPORT_VOUCHER_LOG = "export_voucher_log"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,22 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.CLAIM_MDF: Rule(
         frozenset({A, F, S}),
         _("Only your partner's admin, finance and sales users may claim market development funds."),
+    ),
+    Capability.VIEW_VOUCHERS: Rule(
+        frozenset({A, F, S, V}),
+        _("Your role may not see vouchers."),
+    ),
+    Capability.ISSUE_VOUCHER: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may issue vouchers."),
+    ),
+    Capability.RECALL_VOUCHER: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may recall vouchers."),
+    ),
+    Capability.EXPORT_VOUCHER_LOG: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may export the voucher operation log."),
     ),
 }
 

@@ -19,7 +19,10 @@ PARTNER_CENTER_MENU = [
         _("Sales"),
         [
             (_("Incentives"), [("home", _("Incentive Management"))]),
-            (_("Customers"), [("customers:list", _("Customer Management"))]),
+            (
+                _("Customers"),
+                [("customers:list", _("Customer Management")), ("vouchers:quotas", _("Voucher management"))],
+            ),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
@@ -52,6 +55,10 @@ CUSTOMERS_MENU = [
             ("customers:sub_customers", _("Sub-customers of resellers")),
             ("customers:authorisations", _("Customer authorisation")),
         ],
+    ),
+    (
+        _("Voucher management"),
+        [("vouchers:quotas", _("Voucher quota")), ("vouchers:records", _("Operation records"))],
     ),
 ]
 
@@ -117,11 +124,16 @@ def partner_center_context(request):
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
     sections = _menu(request.path)
-    if request.path.startswith("/customers/"):
+    if request.path.startswith(("/customers/", "/vouchers/")):
         customers = _menu(request.path, CUSTOMERS_MENU)
         crumbs = [
             {"label": _("Customers"), "url": ""},
-            *({"label": item["label"], "url": ""} for item in customers[0]["items"] if item["active"]),
+            *(
+                {"label": item["label"], "url": ""}
+                for section in customers
+                for item in section["items"]
+                if item["active"]
+            ),
         ]
         return {
             "membership": membership,

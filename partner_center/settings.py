@@ -2,8 +2,7 @@
 
 Every variable is documented in README.md ("Configuration"). The defaults run the portal
 embedded: SQLite and a filesystem Celery broker under var/, so a newcomer needs no server.
-Production sets DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and
-CELERY_BROKER_URL (see docker-compose.yml).
+Production sets DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, CELERY_BROKER_URL.
 """
 
 from pathlib import Path
@@ -53,6 +52,7 @@ INSTALLED_APPS = [
     "incentives",
     "invoices",
     "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
+    "vouchers",
 ]
 
 MIDDLEWARE = [
@@ -240,9 +240,8 @@ EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3
 # An export's temporary files (ours and openpyxl's) live here, not in the system's temporary
 # folder, so the hourly sweep removes those a killed worker left behind.
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
-# Customers, MDF and payment requests: settings_modules.py.
-from .settings_modules import *  # noqa: E402,F403
-from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, MDF_DEADLINE_SWEEP_SECONDS  # noqa: E402
+from .settings_modules import *  # noqa: E402,F403 (customers, MDF, payment requests, vouchers)
+from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, MDF_DEADLINE_SWEEP_SECONDS, VOUCHER_EXPIRY  # noqa
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -275,6 +274,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "invoices.tasks.submit_automatic_payment_requests",
         "schedule": crontab(minute=0, hour=2, day_of_month=1),
     },
+    "recall-expired-vouchers": {"task": "vouchers.tasks.recall_expired_vouchers", "schedule": VOUCHER_EXPIRY},
     # daily in effect: marks overdue claims and sends the 14- and 3-day reminders once each
     "mdf-claim-deadlines": {
         "task": "mdf.tasks.claim_deadlines",

@@ -2,6 +2,7 @@
 the rest (README.md, "Configuration"). Imported by settings.py before the beat schedule."""
 
 import environ
+from celery.schedules import crontab
 
 env = environ.Env()
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "CLAMD_PORT",
     "CLAMD_TIMEOUT",
     "MDF_DEADLINE_SWEEP_SECONDS",
+    "VOUCHER_EXPIRY",
 ]
 
 # --- Customers ------------------------------------------------------------------------------
@@ -24,3 +26,7 @@ CLAMD_HOST = env.str("CLAMD_HOST", default="")
 CLAMD_PORT = env.int("CLAMD_PORT", default=3310)
 CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=30.0)
 MDF_DEADLINE_SWEEP_SECONDS = env.float("MDF_DEADLINE_SWEEP_SECONDS", default=3600.0)
+
+# --- Vouchers (vouchers/) -------------------------------------------------------------------
+# the daily job recalling vouchers past their last valid day (local time, settings.TIME_ZONE)
+VOUCHER_EXPIRY = crontab(minute=15, hour=0)

@@ -38,6 +38,8 @@ urlpatterns = [
     path("payments/", include("invoices.urls")),
     path("api/v1/auth/", include("customers.api.auth_urls")),
     path("mdf/", include("mdf.urls")),
+    path("vouchers/", include("vouchers.urls")),
+    path("api/v1/vouchers/", include("vouchers.api.urls")),
     path("api/v1/mdf/", include("mdf.api.urls")),
     path("api/v1/", include("incentives.api.urls")),
     path("api/v1/", include("customers.api.urls")),

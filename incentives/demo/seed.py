@@ -128,6 +128,9 @@ def seed_demo(
     from mdf.demo import seed_mdf  # the MDF app's own demo data (mdf/demo.py)
 
     seed_mdf(partners["P1001"], User.objects.get(username="demo-admin"), operator)
+    from vouchers.demo import seed_vouchers  # the voucher app's own demo data (vouchers/demo.py)
+
+    seed_vouchers(partners["P1001"])
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 

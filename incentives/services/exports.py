@@ -9,7 +9,7 @@ discards its own file. Nothing partial is ever attached to a job.
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO
 
@@ -45,6 +45,7 @@ from ..models import (
     ReconciliationPeriod,
 )
 from ..selectors.exports import export_cover
+from .export_filtered import request_filtered as _request_filtered
 
 logger = logging.getLogger(__name__)
 CONTENT_TYPES: dict[str, str] = {
@@ -62,15 +63,18 @@ def export_request(
     programs: Sequence[str] = (),
     detail_ids: Sequence[int | str] = (),
     kind: str = INCENTIVE_DETAILS,
+    filters: Mapping[str, object] | None = None,
 ) -> ExportJob:
     """Validate and queue an export; the worker builds it. Returns the job (status queued)."""
     from ..tasks import build_export
 
-    partner = require_capability(user, Capability.EXPORT).partner
     try:
-        get_kind(kind)
+        export_kind = get_kind(kind)
     except KeyError:
         raise InvalidInput(_("Unknown kind of export.")) from None
+    partner = require_capability(user, Capability(export_kind.capability)).partner
+    if export_kind.clean_filters is not None or method == ExportMethod.FILTERED:
+        return _request_filtered(user, partner, export_kind, method, file_format, filters)
     if method not in ExportMethod.values:
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
@@ -236,6 +240,8 @@ class _BuiltFile(File):
 
 def _file_name(job: ExportJob, kind: ExportKind) -> str:
     scope = job.period.code if job.period is not None else _("selected")
+    if job.method == ExportMethod.FILTERED:
+        scope = _("filtered")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
     return f"{str(kind.file_stem)}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 

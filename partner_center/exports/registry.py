@@ -31,6 +31,11 @@ class ExportKind:
     # (label, value) pairs in the active language; the job's partner, requester and time are
     # written for every kind.
     describe: Callable[[Any], list[tuple[str, object]]] | None = None
+    # Kinds other than the incentive details: the capability (a name of the capability table)
+    # the requester needs, and the check that turns a page's filters into what the job keeps
+    # (raising the domain error InvalidInput for a filter it refuses).
+    capability: str = "export"
+    clean_filters: Callable[[dict], dict] | None = None
 
     def __post_init__(self) -> None:
         if len(self.name) > 40:

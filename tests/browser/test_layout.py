@@ -46,6 +46,7 @@ def partner_pages():
         "resources": f"/customers/{customer.pk}/resources/",
         **payment_pages(),
         **mdf_pages(),
+        **voucher_pages(),
     }
 
 
@@ -74,6 +75,18 @@ def mdf_pages():
         "mdf-budget": f"/mdf/applications/{draft.pk}/step/3/",
         "mdf-application": f"/mdf/applications/{draft.pk}/",
         "mdf-claim": f"/mdf/applications/{claimed.pk}/claim/",
+    }
+
+
+def voucher_pages():
+    from vouchers.models import Voucher
+
+    voucher = Voucher.objects.filter(partner__code="P1001", status="active").order_by("pk").first()
+    return {
+        "vouchers": "/vouchers/",
+        "voucher-issue": "/vouchers/issue/",
+        "voucher": f"/vouchers/{voucher.number}/",
+        "voucher-records": "/vouchers/records/",
     }
 
 

@@ -30,4 +30,13 @@ def everything(world, operator):  # noqa: F811
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    _vouchers(world)
     return {**world, "operator": operator, "vendor_finance": finance_staff, "superuser": superuser}
+
+
+def _vouchers(tenants):
+    """A voucher quota, a voucher issued from it and its operation record."""
+    from tests.vouchers.conftest import issued, quota_for
+
+    customer = factories.CustomerFactory(partner=tenants["distributor"], account="walk-voucher")
+    issued(tenants["admin"], quota_for(tenants["distributor"]), customer)

@@ -14,7 +14,7 @@ from . import pofile
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
-SOURCES = ["customers", "incentives", "invoices", "mdf", "partner_center", "templates", "static"]
+SOURCES = ["customers", "incentives", "invoices", "mdf", "vouchers", "partner_center", "templates", "static"]
 # %(name)s, %d, %s and {name} placeholders; "%%" is a literal percent sign, not a placeholder
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{\w*\}")
 
