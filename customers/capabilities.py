@@ -35,6 +35,7 @@ class Capability(StrEnum):
     ISSUE_VOUCHER = "issue_voucher"
     RECALL_VOUCHER = "recall_voucher"
     EXPORT_VOUCHER_LOG = "export_voucher_log"
+    VIEW_CONTRACTS = "view_contracts"  # offline contracts: search, detail, the signed PDF
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.EXPORT_VOUCHER_LOG: Rule(
         frozenset({A, F}),
         _("Only your partner's admin and finance users may export the voucher operation log."),
+    ),
+    Capability.VIEW_CONTRACTS: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may see offline contracts."),
     ),
 }
 

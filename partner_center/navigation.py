@@ -23,6 +23,7 @@ PARTNER_CENTER_MENU = [
                 _("Customers"),
                 [("customers:list", _("Customer Management")), ("vouchers:quotas", _("Voucher management"))],
             ),
+            (_("Billing"), [("invoices:contracts", _("Offline contracts"))]),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),

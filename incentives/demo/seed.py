@@ -21,6 +21,8 @@ from django.utils import timezone
 from customers.demo import seed_customers
 from customers.languages import user_language_set
 from customers.models import AssociationType, Customer, Partner, PartnerKind, Role
+from invoices.demo_contracts import seed_contracts  # offline contracts (invoices/demo_contracts.py)
+from vouchers.demo import seed_vouchers  # the voucher app's demo (vouchers/demo.py)
 
 from ..models import DetailLine, FeedbackMessage, Incentive, IncentiveProgram, ReconciliationPeriod
 from ..operators import ensure_operators_group
@@ -128,9 +130,8 @@ def seed_demo(
     from mdf.demo import seed_mdf  # the MDF app's own demo data (mdf/demo.py)
 
     seed_mdf(partners["P1001"], User.objects.get(username="demo-admin"), operator)
-    from vouchers.demo import seed_vouchers  # the voucher app's own demo data (vouchers/demo.py)
-
     seed_vouchers(partners["P1001"])
+    seed_contracts(partners["P1001"])
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
 
 

@@ -1,8 +1,10 @@
 """The invoices app's models, one module per topic; import them from here.
 
-Payment requests (issue 14): payees.py, holds.py, payments.py. Invoice requests join later.
+Payment requests (issue 14): payees.py, holds.py, payments.py. Offline contracts (Sales >
+Billing > Contracts): contracts.py. Invoice requests join later.
 """
 
+from .contracts import ContractDiscount, OfflineContract
 from .holds import Arrears, Hold, HoldSource
 from .payees import PayeeEvent, PayeeProfile, PayeeStatus
 from .payments import (
@@ -17,6 +19,8 @@ from .payments import (
 
 __all__ = [
     "Arrears",
+    "ContractDiscount",
+    "OfflineContract",
     "Hold",
     "HoldSource",
     "InvoiceStatus",

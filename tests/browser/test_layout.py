@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from customers.models import Authorisation, Customer
 from incentives.demo import DEFAULT_PASSWORD, seed_demo
 from incentives.models import DetailLine, Statement
+from invoices.models import OfflineContract
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,6 +48,8 @@ def partner_pages():
         **payment_pages(),
         **mdf_pages(),
         **voucher_pages(),
+        "contracts": "/payments/contracts/",
+        "contract": f"/payments/contracts/{OfflineContract.objects.filter(partner__code='P1001')[0].code}/",
     }
 
 

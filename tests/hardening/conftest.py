@@ -40,3 +40,6 @@ def _vouchers(tenants):
 
     customer = factories.CustomerFactory(partner=tenants["distributor"], account="walk-voucher")
     issued(tenants["admin"], quota_for(tenants["distributor"]), customer)
+    from tests.contracts.test_contracts import contract
+
+    contract(tenants["distributor"], "WALK-001")
