@@ -36,6 +36,7 @@ class Capability(StrEnum):
     RECALL_VOUCHER = "recall_voucher"
     EXPORT_VOUCHER_LOG = "export_voucher_log"
     VIEW_CONTRACTS = "view_contracts"  # offline contracts: search, detail, the signed PDF
+    VIEW_CERTIFICATIONS = "view_certifications"  # capability labels held, and their badges
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.VIEW_CONTRACTS: Rule(
         frozenset({A, F}),
         _("Only your partner's admin and finance users may see offline contracts."),
+    ),
+    Capability.VIEW_CERTIFICATIONS: Rule(
+        frozenset({A, F, S, V}),
+        _("Your role may not see your partner's capability certifications."),
     ),
 }
 

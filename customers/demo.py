@@ -94,6 +94,9 @@ def seed_customers(seed: int = 2026) -> int:
     Customer.objects.bulk_update(pending, PROFILE_FIELDS, batch_size=1000)
     _demo_authorisation()
     _demo_resources(rng)
+    from .demo_labels import seed_certifications
+
+    seed_certifications()  # Capabilities > Capability certification
     return len(pending)
 
 

@@ -27,6 +27,10 @@ PARTNER_CENTER_MENU = [
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
+    (
+        _("Capabilities"),
+        [(_("Capabilities"), [("capabilities:certifications", _("Capability certification"))])],
+    ),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [

@@ -39,6 +39,7 @@ urlpatterns = [
     path("api/v1/auth/", include("customers.api.auth_urls")),
     path("mdf/", include("mdf.urls")),
     path("vouchers/", include("vouchers.urls")),
+    path("capabilities/", include("customers.capability_urls")),
     path("api/v1/vouchers/", include("vouchers.api.urls")),
     path("api/v1/mdf/", include("mdf.api.urls")),
     path("api/v1/", include("incentives.api.urls")),

@@ -3,6 +3,7 @@
 from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStatus
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .events import CustomerEvent
+from .labels import CapabilityLabel, Certification, LabelLevel
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role
 from .preferences import UserPreference
 from .resources import BillingMode, Resource
@@ -14,6 +15,8 @@ __all__ = [
     "AuthorisationEvent",
     "AuthorisationStatus",
     "BillingMode",
+    "CapabilityLabel",
+    "Certification",
     "ContactField",
     "ContactReveal",
     "Customer",
@@ -21,6 +24,7 @@ __all__ = [
     "CustomerLevel",
     "CustomerStatus",
     "Industry",
+    "LabelLevel",
     "Membership",
     "Partner",
     "PartnerKind",

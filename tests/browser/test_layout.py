@@ -49,6 +49,7 @@ def partner_pages():
         **mdf_pages(),
         **voucher_pages(),
         "contracts": "/payments/contracts/",
+        "capability-certification": "/capabilities/",
         "contract": f"/payments/contracts/{OfflineContract.objects.filter(partner__code='P1001')[0].code}/",
     }
 

@@ -43,3 +43,6 @@ def _vouchers(tenants):
     from tests.contracts.test_contracts import contract
 
     contract(tenants["distributor"], "WALK-001")
+    from tests.customers.test_capability_labels import certify, label
+
+    certify(tenants["distributor"], label("Walk label"), "WALK-CERT", days_left=30)
