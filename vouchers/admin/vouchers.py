@@ -25,7 +25,7 @@ def _recall_action(operation: str):
         modeladmin.message_user(request, _("%(count)d vouchers recalled.") % {"count": done})
 
     run.__name__ = f"recall_{operation}"
-    return admin.action(description=Operation(operation).label)(run)
+    return admin.action(description=Operation(operation).label, permissions=["change"])(run)
 
 
 @admin.register(Voucher)

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from incentives.models import ExportFormat
+
 from ..models import OperationRecord, Voucher, VoucherQuota
 
 
@@ -59,5 +61,5 @@ class RecordSerializer(serializers.ModelSerializer):
 
 
 class RecordExportSerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=["xlsx", "csv"], default="xlsx")
+    format = serializers.ChoiceField(choices=ExportFormat.choices, default=ExportFormat.XLSX)
     filters = serializers.DictField(child=serializers.CharField(max_length=100), required=False, default=dict)
