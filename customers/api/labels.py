@@ -4,9 +4,10 @@ and whether each expires within 90 days) and the labels it does not hold yet."""
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from partner_center.api_permissions import requires
 
@@ -38,11 +39,13 @@ class OverviewSerializer(serializers.Serializer):
     not_held = LabelSerializer(many=True)
 
 
-class CertificationViewSet(viewsets.ViewSet):
+class CertificationsView(APIView):
+    """The partner's certifications valid today and the labels it does not hold (one object)."""
+
     permission_classes = [requires(Capability.VIEW_CERTIFICATIONS)]
 
     @extend_schema(responses=OverviewSerializer)
-    def list(self, request: Request) -> Response:
+    def get(self, request: Request) -> Response:
         overview = certification_overview(request.user, timezone.localdate())
         expiring = {c.pk for c in overview.expiring}
         for c in overview.valid:

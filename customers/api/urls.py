@@ -1,10 +1,10 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from .customers import CustomerViewSet
-from .labels import CertificationViewSet
+from .labels import CertificationsView
 
 router = SimpleRouter()
 router.register("customers", CustomerViewSet, basename="customer")
-router.register("certifications", CertificationViewSet, basename="certification")
 
-urlpatterns = router.urls
+urlpatterns = [*router.urls, path("certifications/", CertificationsView.as_view(), name="certifications")]
