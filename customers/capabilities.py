@@ -34,6 +34,12 @@ class Capability(StrEnum):
     SEE_ALL_ACCOUNT_MANAGERS = "see_all_account_managers"  # dashboards: every manager's figures
     HANDLE_ANY_ALERT = "handle_any_alert"  # process a customer alert assigned to someone else
     PROSPECT = "prospect"  # search the enterprise encyclopedia, report companies as customers
+    VIEW_VOUCHERS = "view_vouchers"  # voucher quotas, vouchers and their operation log
+    ISSUE_VOUCHER = "issue_voucher"
+    RECALL_VOUCHER = "recall_voucher"
+    EXPORT_VOUCHER_LOG = "export_voucher_log"
+    VIEW_CONTRACTS = "view_contracts"  # offline contracts: search, detail, the signed PDF
+    VIEW_CERTIFICATIONS = "view_certifications"  # capability labels held, and their badges
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,30 @@ CAPABILITIES: dict[Capability, Rule] = {
             "Only your partner's admin and sales users may search the enterprise encyclopedia"
             " and report customers."
         ),
+    ),
+    Capability.VIEW_VOUCHERS: Rule(
+        frozenset({A, F, S, V}),
+        _("Your role may not see vouchers."),
+    ),
+    Capability.ISSUE_VOUCHER: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may issue vouchers."),
+    ),
+    Capability.RECALL_VOUCHER: Rule(
+        frozenset({A, S}),
+        _("Only your partner's admin and sales users may recall vouchers."),
+    ),
+    Capability.EXPORT_VOUCHER_LOG: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may export the voucher operation log."),
+    ),
+    Capability.VIEW_CONTRACTS: Rule(
+        frozenset({A, F}),
+        _("Only your partner's admin and finance users may see offline contracts."),
+    ),
+    Capability.VIEW_CERTIFICATIONS: Rule(
+        frozenset({A, F, S, V}),
+        _("Your role may not see your partner's capability certifications."),
     ),
 }
 

@@ -98,6 +98,9 @@ def seed_customers(seed: int = 2026, companies: int | None = None) -> int:
     _demo_authorisation()
     _demo_resources(rng)
     seed_encyclopedia(settings.DEMO_COMPANIES if companies is None else companies, seed)
+    from .demo_labels import seed_certifications
+
+    seed_certifications()  # Capabilities > Capability certification
     return len(pending)
 
 

@@ -77,6 +77,27 @@ OPERATOR_PERMISSIONS = [
     ("dashboards", "view_indicatorvalue"),
     ("dashboards", "view_indicatorfeedback"),
     ("dashboards", "reply_indicator_feedback"),
+    # vouchers (vouchers/): grant quotas, record the system's recalls (change), read the log
+    ("vouchers", "view_voucherquota"),
+    ("vouchers", "add_voucherquota"),
+    ("vouchers", "change_voucherquota"),
+    ("vouchers", "view_voucher"),
+    ("vouchers", "change_voucher"),
+    ("vouchers", "view_operationrecord"),
+    # offline contracts (invoices app) and capability labels (customers app): master data
+    ("invoices", "view_offlinecontract"),
+    ("invoices", "add_offlinecontract"),
+    ("invoices", "change_offlinecontract"),
+    ("invoices", "view_contractdiscount"),
+    ("invoices", "add_contractdiscount"),
+    ("invoices", "change_contractdiscount"),
+    ("invoices", "delete_contractdiscount"),
+    ("customers", "view_capabilitylabel"),
+    ("customers", "add_capabilitylabel"),
+    ("customers", "change_capabilitylabel"),
+    ("customers", "view_certification"),
+    ("customers", "add_certification"),
+    ("customers", "change_certification"),
 ]
 
 VENDOR_FINANCE_GROUP = "Vendor finance"
@@ -100,7 +121,7 @@ def ensure_operators_group(app_config=None, using="default", **kwargs):
     """
     from django.apps import apps
 
-    for label in {"customers", "incentives", "invoices", "mdf", "dashboards", "axes"}:
+    for label in {"customers", "incentives", "invoices", "mdf", "dashboards", "vouchers", "axes"}:
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     _group_with(VENDOR_FINANCE_GROUP, VENDOR_FINANCE_PERMISSIONS, using)
     return _group_with(OPERATORS_GROUP, OPERATOR_PERMISSIONS, using)

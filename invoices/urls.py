@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import payees, payment_invoices, payments
+from .views import contracts, payees, payment_invoices, payments
 
 app_name = "invoices"
 
@@ -16,4 +16,7 @@ urlpatterns = [
         "requests/<int:pk>/invoicing-list.pdf", payment_invoices.invoicing_list_pdf, name="invoicing_list_pdf"
     ),
     path("payee/", payees.payee_profile, name="payee"),
+    path("contracts/", contracts.contract_list, name="contracts"),
+    path("contracts/<text:code>/", contracts.contract_detail, name="contract"),
+    path("contracts/<text:code>/signed.pdf", contracts.contract_pdf, name="contract_pdf"),
 ]

@@ -21,7 +21,11 @@ PARTNER_CENTER_MENU = [
             (_("Incentives"), [("home", _("Incentive Management")), ("indicators:list", _("Indicators"))]),
             (
                 _("Customers"),
-                [("customers:list", _("Customer Management")), ("alerts:list", _("Customer alerts"))],
+                [
+                    ("customers:list", _("Customer Management")),
+                    ("alerts:list", _("Customer alerts")),
+                    ("vouchers:quotas", _("Voucher management")),
+                ],
             ),
             (
                 _("Operations dashboard"),
@@ -31,10 +35,15 @@ PARTNER_CENTER_MENU = [
                 ],
             ),
             (_("Prospecting"), [("customers:companies", _("Customer expansion"))]),
+            (_("Billing"), [("invoices:contracts", _("Offline contracts"))]),
         ],
     ),
     (_("Marketing"), [(_("Market development funds (MDF)"), [("mdf:overview", _("MDF"))])]),
     (_("Billing"), [(_("Billing"), [("billing:invoices", _("Invoices"))])]),
+    (
+        _("Capabilities"),
+        [(_("Capabilities"), [("capabilities:certifications", _("Capability certification"))])],
+    ),
 ]
 
 INCENTIVE_MANAGEMENT_MENU = [
@@ -65,6 +74,10 @@ CUSTOMERS_MENU = [
             ("customers:authorisations", _("Customer authorisation")),
             ("alerts:list", _("Customer alerts")),
         ],
+    ),
+    (
+        _("Voucher management"),
+        [("vouchers:quotas", _("Voucher quota")), ("vouchers:records", _("Operation records"))],
     ),
     (
         _("Customer expansion"),
@@ -106,6 +119,7 @@ BILLING_MENU = [
 # The modules with a side menu of their own: the pages under each prefix show it.
 SIDE_MENUS = [
     ("/customers/", CUSTOMERS_MENU),
+    ("/vouchers/", CUSTOMERS_MENU),
     ("/dashboards/", DASHBOARDS_MENU),
     ("/incentives/indicators/", INDICATORS_MENU),
     ("/billing/", BILLING_MENU),

@@ -7,7 +7,6 @@ production sets DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, CEL
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +51,7 @@ INSTALLED_APPS = [
     "invoices",
     "mdf",  # market development funds: own workflow, quota and uploads (README "MDF")
     "dashboards",  # incentive and customer dashboards, customer alerts (README "Dashboards")
+    "vouchers",
 ]
 
 MIDDLEWARE = [
@@ -234,9 +234,9 @@ EXPORT_STALE_SECONDS = max(2 * EXPORT_TIME_LIMIT, 3600)
 EXPORT_EXPIRY_SWEEP_SECONDS = env.float("EXPORT_EXPIRY_SWEEP_SECONDS", default=3600.0)
 # An export's temporary files (ours and openpyxl's); the hourly sweep removes a killed worker's.
 EXPORT_TMP_DIR = Path(env.str("EXPORT_TMP_DIR", default=str(VAR_DIR / "tmp" / "exports")))
-# Customers, MDF and payment requests: settings_modules.py.
+# Customers, MDF, payment requests, dashboards, vouchers: settings_modules.py.
 from .settings_modules import *  # noqa: E402,F403
-from .settings_modules import AUTHORISATION_EXPIRY_SWEEP_SECONDS, DASHBOARDS_BEAT, MDF_DEADLINE_SWEEP_SECONDS  # noqa: E402
+from .settings_modules import MODULES_BEAT  # noqa: E402
 
 CELERY_BEAT_SCHEDULE = {
     # A sweep not started within its interval is dropped: the next one finds the same bills.
@@ -255,32 +255,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": REMINDER_SWEEP_SECONDS,
         "options": {"expires": REMINDER_SWEEP_SECONDS},
     },
-    "expire-authorisations": {
-        "task": "customers.tasks.expire_authorisations",
-        "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
-        "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
-    },
-    "expire-customer-reports": {  # customer reports (报备) left pending past their validity
-        "task": "customers.tasks.expire_customer_reports",
-        "schedule": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS,  # noqa: F405
-        "options": {"expires": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS},  # noqa: F405
-    },
-    # Payment requests: holds from the arrears list daily at 01:00, automatic requests on the 1st.
-    "sync-holds-from-arrears": {
-        "task": "invoices.tasks.sync_holds_from_arrears",
-        "schedule": crontab(minute=0, hour=1),
-    },
-    "submit-automatic-payment-requests": {
-        "task": "invoices.tasks.submit_automatic_payment_requests",
-        "schedule": crontab(minute=0, hour=2, day_of_month=1),
-    },
-    # daily in effect: marks overdue claims and sends the 14- and 3-day reminders once each
-    "mdf-claim-deadlines": {
-        "task": "mdf.tasks.claim_deadlines",
-        "schedule": MDF_DEADLINE_SWEEP_SECONDS,
-        "options": {"expires": MDF_DEADLINE_SWEEP_SECONDS},
-    },
-    **DASHBOARDS_BEAT,  # daily: the customer dashboard's figures, then the customer alerts
+    **MODULES_BEAT,  # customers, payment requests, MDF, vouchers, dashboards (settings_modules.py)
 }
 
 # --- Security (production: DJANGO_DEBUG=false) ----------------------------------------------

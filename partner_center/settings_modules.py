@@ -15,6 +15,7 @@ __all__ = [
     "MDF_DEADLINE_SWEEP_SECONDS",
     "DASHBOARDS_DAILY_HOUR",
     "DASHBOARDS_BEAT",
+    "MODULES_BEAT",
     "ALERT_CHURN_DROP",
     "ALERT_EXPIRY_DAYS",
     "ALERT_IDLE_DAYS",
@@ -23,6 +24,7 @@ __all__ = [
     "CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS",
     "DEMO_COMPANIES",
     "CUSTOMER_CODE_MINUTES",
+    "VOUCHER_EXPIRY",
 ]
 
 # --- Customers ------------------------------------------------------------------------------
@@ -62,4 +64,38 @@ DASHBOARDS_BEAT = {
         "task": "dashboards.tasks.compute_indicators",
         "schedule": crontab(minute=30, hour=DASHBOARDS_DAILY_HOUR),
     },
+}
+# --- Vouchers (vouchers/) -------------------------------------------------------------------
+# the daily job recalling vouchers past their last valid day (local time, settings.TIME_ZONE)
+VOUCHER_EXPIRY = crontab(minute=15, hour=0)
+
+# --- The modules' beat jobs (settings.py's CELERY_BEAT_SCHEDULE takes them all) --------------
+MODULES_BEAT = {
+    "expire-authorisations": {
+        "task": "customers.tasks.expire_authorisations",
+        "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
+        "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
+    },
+    "expire-customer-reports": {  # customer reports (报备) left pending past their validity
+        "task": "customers.tasks.expire_customer_reports",
+        "schedule": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS,
+        "options": {"expires": CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS},
+    },
+    # Payment requests: holds from the arrears list daily at 01:00, automatic requests on the 1st.
+    "sync-holds-from-arrears": {
+        "task": "invoices.tasks.sync_holds_from_arrears",
+        "schedule": crontab(minute=0, hour=1),
+    },
+    "submit-automatic-payment-requests": {
+        "task": "invoices.tasks.submit_automatic_payment_requests",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1),
+    },
+    "recall-expired-vouchers": {"task": "vouchers.tasks.recall_expired_vouchers", "schedule": VOUCHER_EXPIRY},
+    # daily in effect: marks overdue claims and sends the 14- and 3-day reminders once each
+    "mdf-claim-deadlines": {
+        "task": "mdf.tasks.claim_deadlines",
+        "schedule": MDF_DEADLINE_SWEEP_SECONDS,
+        "options": {"expires": MDF_DEADLINE_SWEEP_SECONDS},
+    },
+    **DASHBOARDS_BEAT,  # daily: the customer dashboard's figures, then the customer alerts
 }

@@ -1,3 +1,3 @@
 """The operators' Django admin for partners and customers, one module per topic (importing registers)."""
 
-from . import authorisations, partners, reports  # noqa: F401
+from . import authorisations, labels, partners, reports  # noqa: F401

@@ -1,6 +1,8 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from .customers import CustomerViewSet
+from .labels import CertificationsView
 from .prospecting import CompanyViewSet, CustomerReportViewSet
 
 router = SimpleRouter()
@@ -8,4 +10,4 @@ router.register("customers", CustomerViewSet, basename="customer")
 router.register("companies", CompanyViewSet, basename="company")
 router.register("customer-reports", CustomerReportViewSet, basename="customer-report")
 
-urlpatterns = router.urls
+urlpatterns = [*router.urls, path("certifications/", CertificationsView.as_view(), name="certifications")]

@@ -5,6 +5,7 @@ from .companies import Company, CompanySize, CustomerReport, CustomerReportEvent
 from .consents import ConsentPurpose, CustomerConsent
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
 from .events import CustomerEvent
+from .labels import CapabilityLabel, Certification, LabelLevel
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role, Site
 from .preferences import UserPreference
 from .resources import BillingMode, Resource
@@ -16,6 +17,8 @@ __all__ = [
     "AuthorisationEvent",
     "AuthorisationStatus",
     "BillingMode",
+    "CapabilityLabel",
+    "Certification",
     "ContactField",
     "ContactReveal",
     "Company",
@@ -29,6 +32,7 @@ __all__ = [
     "CustomerReportEvent",
     "CustomerStatus",
     "Industry",
+    "LabelLevel",
     "Membership",
     "Partner",
     "PartnerKind",

@@ -121,7 +121,17 @@ def _operator(action: str, customer_id: int, actor: Actor, reason: str) -> Chang
 
 
 def disassociation_approve(*, customer_id: int, actor: Actor) -> Change:
-    return _operator("approve", customer_id, actor, "")
+    """Disassociated (unbound): the customer's active vouchers are recalled in the same transaction."""
+    from vouchers.models import Operation
+    from vouchers.services.recall import vouchers_recall_for_customer
+
+    with transaction.atomic():
+        change = _operator("approve", customer_id, actor, "")
+        if change.changed:
+            vouchers_recall_for_customer(
+                customer_id=customer_id, operation=Operation.RECALL_UNBINDING, actor=actor
+            )
+        return change
 
 
 def disassociation_reject(*, customer_id: int, actor: Actor, reason: str) -> Change:

@@ -33,8 +33,8 @@ class ExportJobSerializer(serializers.ModelSerializer):
     class Meta:
         model = ExportJob
         fields = [
-            "id", "method", "format", "period", "programs", "detail_ids", "status", "rows_total",
-            "rows_written", "size_bytes", "total_amount", "file_name", "error", "requested_by",
+            "id", "kind", "method", "format", "period", "programs", "detail_ids", "filters", "status",
+            "rows_total", "rows_written", "size_bytes", "total_amount", "file_name", "error", "requested_by",
             "requested_at", "started_at", "finished_at", "expires_at", "download_url",
         ]  # fmt: skip
 

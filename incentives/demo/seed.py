@@ -34,6 +34,7 @@ from .generator import (
     program_with_rates,
     staff_user,
 )
+from .modules import seed_other_modules
 from .texts import (
     CN_CITIES,
     CN_SUFFIXES,
@@ -128,27 +129,8 @@ def seed_demo(
     seed_customers(seed, companies)  # Customer Management, the Chinese reseller's customers, 企业百科
     statements = _advance_statuses(partners, periods, operator)
     _demo_feedback(partners["P1001"], periods[1], operator)
-    _demo_payments(partners, operator)
-    from mdf.demo import seed_mdf  # the MDF app's own demo data (mdf/demo.py)
-
-    seed_mdf(partners["P1001"], User.objects.get(username="demo-admin"), operator)
-    from dashboards.demo import seed_dashboards  # figures and alerts of the daily jobs (dashboards/demo.py)
-
-    seed_dashboards()
+    seed_other_modules(partners, operator)
     return SeedReport(created, DetailLine.objects.count(), statements, lines_seconds)
-
-
-def _demo_payments(partners: dict[str, Partner], operator: User) -> None:
-    """Payments, payees, holds, invoice requests: the invoices app's demo (demo.py, invoice_demo.py)."""
-    from invoices.demo import seed_payments
-
-    users = get_user_model().objects.in_bulk(["demo-admin", "demo-finance"], field_name="username")
-    seed_payments(
-        partners=partners, operator=operator, admin=users["demo-admin"], finance=users["demo-finance"]
-    )
-    from invoices.invoice_demo import seed_invoice_requests  # invoice requests in every status
-
-    seed_invoice_requests(partner=partners["P1001"], finance=users["demo-finance"], operator=operator)
 
 
 def _partners() -> dict[str, Partner]:

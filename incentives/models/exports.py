@@ -14,6 +14,7 @@ class ExportMethod(models.TextChoices):
     PERIOD = "period", _("Export by period")
     PROGRAMS = "programs", _("Export by incentive plan name")
     SELECTED = "selected", _("Export selected")
+    FILTERED = "filtered", _("Export by filters")  # another kind's rows, by its page's filters
 
 
 class ExportFormat(models.TextChoices):
@@ -45,6 +46,8 @@ class ExportJob(models.Model):
     period = models.ForeignKey(ReconciliationPeriod, on_delete=models.PROTECT, null=True, blank=True)
     programs = models.ManyToManyField(IncentiveProgram, blank=True, verbose_name=_("programs"))
     detail_ids = models.JSONField(_("selected lines"), default=list, blank=True)
+    # FILTERED: the filters of the kind's page, as its clean_filters() kept them
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )

@@ -9,7 +9,7 @@ discards its own file. Nothing partial is ever attached to a job.
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO
 
@@ -46,6 +46,7 @@ from ..selectors.exports import export_cover
 from .export_files import CONTENT_TYPES, discard_leftovers, export_file_response, store_built_file
 
 __all__ = ["CONTENT_TYPES", "export_file_response"]  # the views' download, beside the rest of the jobs' API
+from .export_filtered import request_filtered as _request_filtered
 
 logger = logging.getLogger(__name__)
 
@@ -59,20 +60,27 @@ def export_request(
     programs: Sequence[str] = (),
     detail_ids: Sequence[int | str] = (),
     kind: str = INCENTIVE_DETAILS,
+    filters: Mapping[str, object] | None = None,
 ) -> ExportJob:
     """Validate and queue an export; the worker builds it. Returns the job (status queued)."""
     from ..tasks import build_export
 
-    partner = require_capability(user, Capability.EXPORT).partner
     try:
-        kind_of = get_kind(kind)
+        export_kind = get_kind(kind)
     except KeyError:
         raise InvalidInput(_("Unknown kind of export.")) from None
+    partner = require_capability(user, Capability(export_kind.capability)).partner
+    if export_kind.clean_filters is not None or method == ExportMethod.FILTERED:
+        return _request_filtered(user, partner, export_kind, method, file_format, filters)
     if method not in ExportMethod.values:
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
         raise InvalidInput(_("Unknown file format; choose xlsx or csv."))
-    lines = kind_of.selectable(partner) if kind_of.selectable else DetailLine.objects.filter(partner=partner)
+    lines = (
+        export_kind.selectable(partner)
+        if export_kind.selectable
+        else DetailLine.objects.filter(partner=partner)
+    )
     period_obj, program_objs, ids = None, [], []
     if method in (ExportMethod.PERIOD, ExportMethod.PROGRAMS):
         period_obj = ReconciliationPeriod.objects.filter(code=period, statements__partner=partner).first()
@@ -222,6 +230,8 @@ def _finish(job: ExportJob, path: str, result: BuildResult) -> ExportJob:
 
 def _file_name(job: ExportJob, kind: ExportKind) -> str:
     scope = job.period.code if job.period is not None else _("selected")
+    if job.method == ExportMethod.FILTERED:
+        scope = _("filtered")
     stamp = timezone.localtime(job.requested_at).strftime("%Y%m%d-%H%M%S")
     return f"{str(kind.file_stem)}-{job.partner.code}-{scope}-{stamp}-{job.pk}.{job.file_format}"
 

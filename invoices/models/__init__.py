@@ -1,9 +1,11 @@
 """The invoices app's models, one module per topic; import them from here.
 
 Payment requests (issue 14): payees.py, holds.py, payments.py. Invoice requests (issue 15):
-invoice_info.py (the invoice-information template, resale orders), invoice_requests.py.
+invoice_info.py (the invoice-information template, resale orders), invoice_requests.py. Offline
+contracts (Sales > Billing > Contracts): contracts.py.
 """
 
+from .contracts import ContractDiscount, OfflineContract
 from .holds import Arrears, Hold, HoldSource
 from .invoice_info import InvoiceProfile, ResaleOrder, TitleType
 from .invoice_requests import (
@@ -28,6 +30,8 @@ from .payments import (
 
 __all__ = [
     "Arrears",
+    "ContractDiscount",
+    "OfflineContract",
     "Hold",
     "HoldSource",
     "InvoiceKind",

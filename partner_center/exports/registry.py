@@ -34,6 +34,11 @@ class ExportKind:
     # The partner's rows *Export Selected* may name (their ids are checked against these);
     # None: the partner's detail lines.
     selectable: Callable[[Any], QuerySet] | None = None
+    # Kinds other than the incentive details: the capability (a name of the capability table)
+    # the requester needs, and the check that turns a page's filters into what the job keeps
+    # (raising the domain error InvalidInput for a filter it refuses).
+    capability: str = "export"
+    clean_filters: Callable[[dict], dict] | None = None
 
     def __post_init__(self) -> None:
         if len(self.name) > 40:

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from customers.models import Authorisation, Customer
 from incentives.demo import DEFAULT_PASSWORD, seed_demo
 from incentives.models import DetailLine, Statement
+from invoices.models import OfflineContract
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +50,10 @@ def partner_pages():
         **dashboard_pages(),
         **invoice_pages(),
         **prospecting_pages(),
+        **voucher_pages(),
+        "contracts": "/payments/contracts/",
+        "capability-certification": "/capabilities/",
+        "contract": f"/payments/contracts/{OfflineContract.objects.filter(partner__code='P1001')[0].code}/",
     }
 
 
@@ -122,6 +127,18 @@ def invoice_pages():
         "invoice-information": "/billing/invoices/information/",
         "invoice-request": f"/billing/invoices/{failed.pk}/",
         "invoice-issued": f"/billing/invoices/{issued.pk}/",
+    }
+
+
+def voucher_pages():
+    from vouchers.models import Voucher
+
+    voucher = Voucher.objects.filter(partner__code="P1001", status="active").order_by("pk").first()
+    return {
+        "vouchers": "/vouchers/",
+        "voucher-issue": "/vouchers/issue/",
+        "voucher": f"/vouchers/{voucher.number}/",
+        "voucher-records": "/vouchers/records/",
     }
 
 

@@ -60,6 +60,7 @@ def everything(world, operator):  # noqa: F811
     finance_staff = factories.UserFactory(username="vendor-finance", is_staff=True)
     finance_staff.groups.add(ensure_vendor_finance_group())
     superuser = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    _vouchers(world)
     return {**world, "operator": operator, "vendor_finance": finance_staff, "superuser": superuser}
 
 
@@ -90,3 +91,17 @@ def _invoice_requests(data, customer):
     invoice_request_submit(
         user=data["admin"], basis="orders", order_ids=["WALK-1"], kind="ordinary", medium="paper"
     )
+
+
+def _vouchers(tenants):
+    """A voucher quota, a voucher issued from it and its operation record."""
+    from tests.vouchers.conftest import issued, quota_for
+
+    customer = factories.CustomerFactory(partner=tenants["distributor"], account="walk-voucher")
+    issued(tenants["admin"], quota_for(tenants["distributor"]), customer)
+    from tests.contracts.test_contracts import contract
+
+    contract(tenants["distributor"], "WALK-001")
+    from tests.customers.test_capability_labels import certify, label
+
+    certify(tenants["distributor"], label("Walk label"), "WALK-CERT", days_left=30)

@@ -20,6 +20,7 @@ SOURCES = [
     "incentives",
     "invoices",
     "mdf",
+    "vouchers",
     "partner_center",
     "templates",
     "static",

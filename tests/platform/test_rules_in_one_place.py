@@ -16,7 +16,7 @@ import pytest
 from partner_center.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("partner_center", "customers", "incentives", "invoices", "mdf")
+APPS = ("partner_center", "customers", "incentives", "invoices", "mdf", "vouchers")
 # {% if x.status == ... %}, {% if x == "issued" %}, {% elif kind != 'y' %} ...
 STATUS_COMPARISON = re.compile(r"{%\s*(?:if|elif)\b[^%]*?(?:\.status\s*[!=]=|[!=]=\s*['\"])[^%]*%}")
 # a form field's own name is not a status: {% if field.name == "incentive_id" %}

@@ -1,0 +1,1 @@
+"""Partner-scoped reads of the voucher module."""
