@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from .errors import InvalidInput, NotFound
 from .params import whole_number
 
 
@@ -151,3 +153,16 @@ def past_the_end(number: int, last: int) -> PageError:
     return PageError(
         _("There is no page %(page)s: these results end at page %(last)s.") % {"page": number, "last": last}
     )
+
+
+def numbered_page(queryset: QuerySet, params, size: int) -> Page:
+    """Page `?page=` of an ordered queryset (a short list: one COUNT, then LIMIT/OFFSET); a
+    malformed number is InvalidInput (400) and a page past the end NotFound (404)."""
+    paginator = Paginator(queryset, size)
+    try:
+        number = page_number_from(params)
+    except PageError as error:
+        raise InvalidInput(str(error)) from None
+    if number > paginator.num_pages:
+        raise NotFound(str(past_the_end(number, paginator.num_pages)))
+    return paginator.page(number)

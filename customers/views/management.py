@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,8 +10,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partner_center.errors import Conflict, InvalidInput, NotFound
-from partner_center.paging import PageError, cursor_from, keyset_page, page_number_from, past_the_end
+from partner_center.errors import Conflict, InvalidInput
+from partner_center.paging import (
+    PageError,
+    cursor_from,
+    keyset_page,
+    numbered_page,
+)
 
 from ..capabilities import Capability, require_capability, user_can
 from ..decorators import PartnerRequest, partner_required
@@ -140,11 +144,5 @@ def disassociate(request: PartnerRequest, pk: int) -> HttpResponse:
 def reveal_audit(request: PartnerRequest) -> HttpResponse:
     """Who revealed which contact of which customer, when: for the partner's admin."""
     require_capability(request.user, Capability.VIEW_CUSTOMER_AUDIT)
-    paginator = Paginator(customer_reveals_for(request.user), AUDIT_PAGE_SIZE)
-    try:
-        number = page_number_from(request.GET)
-    except PageError as error:
-        raise InvalidInput(str(error)) from None
-    if number > paginator.num_pages:
-        raise NotFound(str(past_the_end(number, paginator.num_pages)))
-    return render(request, "customers/reveals.html", {"page": paginator.page(number)})
+    page = numbered_page(customer_reveals_for(request.user), request.GET, AUDIT_PAGE_SIZE)
+    return render(request, "customers/reveals.html", {"page": page})

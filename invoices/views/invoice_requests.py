@@ -14,6 +14,7 @@ from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
 from partner_center.errors import DomainError
 from partner_center.http_errors import flash_refusal
+from partner_center.paging import numbered_page
 
 from ..invoice_levels import action_label, is_overdue, next_step
 from ..models import InvoiceKind, InvoiceMedium, InvoiceRequestStatus
@@ -27,7 +28,7 @@ from ..selectors.invoice_requests import (
 )
 from ..services import invoice_requests as flow
 
-LIST_ROWS = 100
+LIST_ROWS = 50
 
 
 @partner_required
@@ -35,9 +36,13 @@ def invoice_list(request: PartnerRequest) -> HttpResponse:
     requests = filter_invoice_requests(
         invoice_requests_for(request.user).filter(hidden_at__isnull=True), request.GET
     )
-    rows = [(item, next_step(item), is_overdue(item)) for item in requests[:LIST_ROWS]]
+    page = numbered_page(requests, request.GET, LIST_ROWS)
+    rows = [(item, next_step(item), is_overdue(item)) for item in page.object_list]
+    filters = {name: value for name, value in request.GET.items() if name != "page" and value}
     context = {
         "rows": rows,
+        "page": page,
+        "filter_query": urlencode(filters),
         "statuses": InvoiceRequestStatus.choices,
         "kinds": InvoiceKind.choices,
         "media": InvoiceMedium.choices,

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
-from invoices.models import InvoiceProfile
+from invoices.models import InvoiceProfile, InvoiceRequest
 from invoices.services.invoice_issue import invoice_request_issue
 from invoices.services.invoice_requests import transition
 
@@ -145,3 +145,25 @@ def test_the_invoice_information_page_saves_and_explains(client, orders):
     assert InvoiceProfile.objects.get(partner=orders["distributor"]).title == "Distributor Co Ltd."
     client.post(reverse("billing:invoice_profile"), form)
     assert InvoiceProfile.objects.get(partner=orders["distributor"]).title == "New title"
+
+
+def test_the_list_pages_through_every_request_keeping_the_filters(client, orders, monkeypatch):
+    """No request is out of reach: the list is paged (older ones are on the next pages), a
+    filter stays in the page links, and a page past the end or a malformed one is refused."""
+    import invoices.views.invoice_requests as views
+
+    monkeypatch.setattr(views, "LIST_ROWS", 2)
+    made = [
+        request_for(orders, order_id, medium="paper") for order_id in ("ORD-1001", "ORD-1002", "ORD-1003")
+    ]
+    InvoiceRequest.objects.filter(pk__in=[r.pk for r in made]).update(status="cancelled")
+    client.force_login(orders["viewer"])
+
+    first = client.get(reverse("billing:invoices"), {"status": "cancelled"}).content.decode()
+    second = client.get(reverse("billing:invoices"), {"status": "cancelled", "page": "2"}).content.decode()
+
+    assert "Page 1 of 2" in first and "status=cancelled&amp;page=2" in first
+    assert [r.number in first for r in made] == [False, True, True]  # newest first
+    assert made[0].number in second and "Page 2 of 2" in second
+    assert client.get(reverse("billing:invoices"), {"page": "3"}).status_code == 404
+    assert client.get(reverse("billing:invoices"), {"page": "²"}).status_code == 400
