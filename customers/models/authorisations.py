@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.append_only import AppendOnlyModel
 from partner_center.service_owned import ALL
 
 from .customers import Customer
@@ -58,15 +59,7 @@ class Authorisation(models.Model):
         return f"{self.partner} → {self.customer} ({self.get_status_display()})"
 
 
-class AppendOnly(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("Authorisation events are append-only.")
-
-    def delete(self):
-        raise ValueError("Authorisation events are append-only.")
-
-
-class AuthorisationEvent(models.Model):
+class AuthorisationEvent(AppendOnlyModel):
     """One status change of a request: who (a user, or empty for the system), when, why."""
 
     authorisation = models.ForeignKey(Authorisation, on_delete=models.PROTECT, related_name="events")
@@ -79,8 +72,6 @@ class AuthorisationEvent(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
-    objects = AppendOnly.as_manager()
-
     SERVICE_OWNED_FIELDS = ALL  # the audit trail
 
     class Meta:
@@ -90,11 +81,3 @@ class AuthorisationEvent(models.Model):
 
     def __str__(self):
         return f"{self.old_status or '-'} → {self.new_status} ({self.actor_label})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Authorisation events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Authorisation events are append-only.")

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partner_center.append_only import AppendOnlyModel
 from partner_center.service_owned import ALL
 
 from .customers import Customer, Industry
@@ -114,15 +115,7 @@ class CustomerReport(models.Model):
         return f"{self.partner} → {self.company} ({self.get_status_display()})"
 
 
-class AppendOnly(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("Customer report events are append-only.")
-
-    def delete(self):
-        raise ValueError("Customer report events are append-only.")
-
-
-class CustomerReportEvent(models.Model):
+class CustomerReportEvent(AppendOnlyModel):
     report = models.ForeignKey(CustomerReport, on_delete=models.PROTECT, related_name="events")
     old_status = models.CharField(_("from"), max_length=20, blank=True)
     new_status = models.CharField(_("to"), max_length=20, choices=ReportStatus.choices)
@@ -133,8 +126,6 @@ class CustomerReportEvent(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
-    objects = AppendOnly.as_manager()
-
     SERVICE_OWNED_FIELDS = ALL  # the audit trail
 
     class Meta:
@@ -144,11 +135,3 @@ class CustomerReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.old_status or '-'} → {self.new_status} ({self.actor_label})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Customer report events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Customer report events are append-only.")

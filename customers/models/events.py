@@ -4,20 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.append_only import AppendOnlyModel
 from partner_center.service_owned import ALL
 
 from .customers import Customer, CustomerStatus
 
 
-class AppendOnly(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("Customer events are append-only.")
-
-    def delete(self):
-        raise ValueError("Customer events are append-only.")
-
-
-class CustomerEvent(models.Model):
+class CustomerEvent(AppendOnlyModel):
     customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="events")
     old_status = models.CharField(_("from"), max_length=30, choices=CustomerStatus.choices)
     new_status = models.CharField(_("to"), max_length=30, choices=CustomerStatus.choices)
@@ -27,8 +20,6 @@ class CustomerEvent(models.Model):
     actor_label = models.CharField(_("by"), max_length=150)
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
-
-    objects = AppendOnly.as_manager()
 
     SERVICE_OWNED_FIELDS = ALL  # the audit trail
 
@@ -40,11 +31,3 @@ class CustomerEvent(models.Model):
 
     def __str__(self):
         return f"{self.customer}: {self.old_status} → {self.new_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Customer events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Customer events are append-only.")

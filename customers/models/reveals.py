@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_center.append_only import AppendOnlyModel
 from partner_center.service_owned import ALL
 
 from .customers import Customer
@@ -15,15 +16,7 @@ class ContactField(models.TextChoices):
     EMAIL = "email", _("E-mail")
 
 
-class AppendOnly(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("The reveal audit is append-only.")
-
-    def delete(self):
-        raise ValueError("The reveal audit is append-only.")
-
-
-class ContactReveal(models.Model):
+class ContactReveal(AppendOnlyModel):
     """One reveal of one contact field of one customer (append-only; a trigger on PostgreSQL)."""
 
     partner = models.ForeignKey(
@@ -38,8 +31,6 @@ class ContactReveal(models.Model):
     field = models.CharField(_("field"), max_length=10, choices=ContactField.choices)
     at = models.DateTimeField(_("revealed at"), auto_now_add=True)
 
-    objects = AppendOnly.as_manager()
-
     SERVICE_OWNED_FIELDS = ALL  # the audit trail of who saw a contact
 
     class Meta:
@@ -50,11 +41,3 @@ class ContactReveal(models.Model):
 
     def __str__(self):
         return f"{self.actor} → {self.customer} ({self.field})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("The reveal audit is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("The reveal audit is append-only.")
