@@ -32,7 +32,8 @@ class MembershipAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
     list_filter = ["role", "partner__kind"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "partner__name"]
     list_select_related = ["user", "partner", "supervisor__user", "supervisor__partner"]
-    autocomplete_fields = ["user", "partner", "supervisor"]  # Membership.clean: a sales user of the same partner
+    # the supervisor: a sales user of the same partner (Membership.clean, run by the admin's form)
+    autocomplete_fields = ["user", "partner", "supervisor"]
 
 
 @admin.register(Customer)

@@ -9,7 +9,9 @@ from .tenancy import PortalUser, account_manager_scoped, managed_names, partner_
 
 def authorisations_for(user: PortalUser) -> QuerySet[Authorisation]:
     """The partner's own requests, newest first; a sales user's: those for the customers they manage."""
-    found = account_manager_scoped(partner_scoped(Authorisation.objects.all(), user), user, "customer__account_manager")
+    found = account_manager_scoped(
+        partner_scoped(Authorisation.objects.all(), user), user, "customer__account_manager"
+    )
     return found.select_related("customer", "requested_by")
 
 

@@ -15,10 +15,10 @@ from ..capabilities import Capability, require_capability
 from ..decorators import PartnerRequest, partner_required
 from ..policies import authorisation_awaits_distributor
 from ..selectors.authorisations import (
-    is_partners_first_request,
     authorisation_events,
     authorisations_awaiting_for,
     authorisations_for,
+    is_partners_first_request,
 )
 from ..selectors.customers import managed_customers_for
 from ..services.authorisations import (

@@ -116,7 +116,9 @@ def incentive_figures(
     figures.programs = {p.pk: p for p in IncentiveProgram.objects.filter(pk__in=list(figures.by_program))}
     last = rows.filter(period__code__gte=f"{year - 1}-01", period__code__lte=f"{year - 1}-{cutoff_month:02d}")
     figures.last_year_to_date = last.aggregate(total=Sum("amount"))["total"] or ZERO
-    if not manager and not program and managed_names(user) is None:  # the partner's payments: not a sales user's
+    if (
+        not manager and not program and managed_names(user) is None
+    ):  # the partner's payments: not a sales user's
         figures.payable, figures.paid = _payments(user, year)
     return figures
 

@@ -15,6 +15,7 @@ from partner_center.tables import ordering_from
 from ..filters.summary import IncentiveFilter
 from ..models import Incentive, Statement, StatementEvent, StatementStatus
 from ..money import ROUNDING_RULE
+from ..selectors.own_figures import with_shown_amount, with_shown_total
 from ..selectors.statements import (
     bill_events,
     incentive_calculation,
@@ -22,7 +23,6 @@ from ..selectors.statements import (
     incentives_for,
     statements_for,
 )
-from ..selectors.own_figures import with_shown_amount, with_shown_total
 from ..selectors.summary import SummaryRow, summary_query
 from ..services.statements import statement_confirm
 from ..tables import SUMMARY_TABLE

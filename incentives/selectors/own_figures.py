@@ -16,7 +16,7 @@ from customers.selectors import PortalUser, account_manager_scoped, managed_name
 
 from ..models import Incentive, LineTotal, Statement
 
-AMOUNT = DecimalField(max_digits=18, decimal_places=2)
+AMOUNT: DecimalField = DecimalField(max_digits=18, decimal_places=2)
 ZERO = Value(Decimal("0.00"), output_field=AMOUNT)
 
 
@@ -34,7 +34,9 @@ def figures_are_own(user: PortalUser) -> bool:
 
 def own_sum(own: QuerySet[LineTotal], key: str) -> Subquery:
     """The sum of the user's own LineTotal amounts whose `key` is the outer row's pk."""
-    sums = own.filter(**{key: OuterRef("pk")}).order_by().values(key).annotate(sum=Sum("amount")).values("sum")
+    sums = (
+        own.filter(**{key: OuterRef("pk")}).order_by().values(key).annotate(sum=Sum("amount")).values("sum")
+    )
     return Subquery(sums, output_field=AMOUNT)
 
 

@@ -141,7 +141,9 @@ class SummaryRows:
         if self.narrowed is not None:
             totals = totals.filter(incentive__in=self.narrowed)
         grouped = (
-            totals.order_by().values_list("statement_id").annotate(Count("incentive_id", distinct=True), Sum("amount"))
+            totals.order_by()
+            .values_list("statement_id")
+            .annotate(Count("incentive_id", distinct=True), Sum("amount"))
         )
         return {bill_id: (count, amount.quantize(CENT)) for bill_id, count, amount in grouped}
 

@@ -77,11 +77,7 @@ def export_request(
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
         raise InvalidInput(_("Unknown file format; choose xlsx or csv."))
-    lines = (
-        export_kind.selectable(partner)
-        if export_kind.selectable
-        else detail_lines_for(user)
-    )
+    lines = export_kind.selectable(partner) if export_kind.selectable else detail_lines_for(user)
     period_obj, program_objs, ids = None, [], []
     if method in (ExportMethod.PERIOD, ExportMethod.PROGRAMS):
         period_obj = ReconciliationPeriod.objects.filter(code=period, statements__partner=partner).first()

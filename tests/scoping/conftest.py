@@ -62,7 +62,9 @@ def scoped(partner_setup):
         rep.supervisor = lead
         rep.full_clean()
         rep.save()
-        names = {role: users[role].get_full_name() or users[role].username for role in ("lead", "rep", "solo")}
+        names = {
+            role: users[role].get_full_name() or users[role].username for role in ("lead", "rep", "solo")
+        }
         names["other"] = f"Someone Else {key}"
         customers = {
             who: factories.CustomerFactory(
@@ -84,7 +86,10 @@ def scoped(partner_setup):
                 for who, revenue in REVENUES.items()
             ]
         )
-        lines = {line.customer.account.split("_", 1)[1]: line for line in DetailLine.objects.filter(partner=partner)}
+        lines = {
+            line.customer.account.split("_", 1)[1]: line
+            for line in DetailLine.objects.filter(partner=partner)
+        }
         incentive.refresh_from_db()
         world[key] = {
             "partner": partner,

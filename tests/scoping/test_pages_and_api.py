@@ -39,7 +39,9 @@ def test_customer_pages_and_api(client, scoped, key, role):
     for who, customer in world["customers"].items():
         visible = who in seen(role)
         assert (customer.account in page) is visible, who
-        assert client.get(reverse("customers:customer", args=[customer.pk])).status_code == (200 if visible else 404)
+        assert client.get(reverse("customers:customer", args=[customer.pk])).status_code == (
+            200 if visible else 404
+        )
         assert client.get(reverse("customers:resources", args=[customer.pk])).status_code == (
             200 if visible else 404
         )
@@ -70,7 +72,9 @@ def test_details_page_and_api(client, scoped, key, role):
     page = client.get(reverse("incentives:details"), {"period": "2026-10"})
     assert page.status_code == 200
     html = page.content.decode()
-    assert page.context["totals"].count == len(seen(role)) and page.context["totals"].amount == amount_seen(role)
+    assert page.context["totals"].count == len(seen(role)) and page.context["totals"].amount == amount_seen(
+        role
+    )
     assert ('data-testid="figures-own"' in html) is (_role(role) == "sales")
     body = api.get("/api/v1/details/", {"period": "2026-10"}).json()
     assert body["count"] == len(seen(role)) and body["total_amount"] == str(amount_seen(role))
@@ -113,7 +117,9 @@ def test_summary_overview_and_incentive_figures(client, scoped, key, role):
     )
 
     listed = api.get("/api/v1/incentives/").json()["results"]
-    assert [(row["incentive_id"], row["amount"]) for row in listed] == [(incentive.incentive_id, str(expected))]
+    assert [(row["incentive_id"], row["amount"]) for row in listed] == [
+        (incentive.incentive_id, str(expected))
+    ]
     detail = api.get(f"/api/v1/incentives/{incentive.incentive_id}/").json()
     assert detail["amount"] == str(expected) and detail["calculation"]["amount"] == str(expected)
     statement = api.get(f"/api/v1/statements/{bill.pk}/").json()

@@ -53,7 +53,10 @@ def test_a_supervisor_of_another_partner_is_refused_in_the_admin(client, scoped)
     assert "The supervisor must be a user of the same partner." in refused.content.decode()
     rep.refresh_from_db()
     assert rep.supervisor == membership(scoped["distributor"], "lead")
-    assert client.post(url, {**form, "supervisor": membership(scoped["distributor"], "solo").pk}).status_code == 302
+    assert (
+        client.post(url, {**form, "supervisor": membership(scoped["distributor"], "solo").pk}).status_code
+        == 302
+    )
     rep.refresh_from_db()
     assert rep.supervisor.user.username == "distributor-solo"
     assert managed_names(scoped["distributor"]["users"]["lead"]) == {"Lead Distributor"}  # its team left
@@ -61,7 +64,10 @@ def test_a_supervisor_of_another_partner_is_refused_in_the_admin(client, scoped)
 
 def test_the_manager_name_is_the_full_name_else_the_username(scoped):
     users = scoped["distributor"]["users"]
-    assert (manager_name_of(users["lead"]), manager_name_of(users["solo"])) == ("Lead Distributor", "distributor-solo")
+    assert (manager_name_of(users["lead"]), manager_name_of(users["solo"])) == (
+        "Lead Distributor",
+        "distributor-solo",
+    )
     assert managed_names(users["lead"]) == {"Lead Distributor", "Rep Distributor"}
     assert managed_names(users["admin"]) is None
 
