@@ -106,3 +106,19 @@ def test_customer_dashboard_and_alerts(client, scoped, key, role):
 
 def test_every_role_of_the_world_is_covered():
     assert set(ROLES) == {"admin", "finance", "lead", "rep", "solo", "viewer"}
+
+
+def test_the_demo_has_an_account_manager_and_a_supervisor(db):
+    from django.contrib.auth import get_user_model
+
+    from customers.selectors import customers_for
+    from incentives.demo import seed_demo
+    from incentives.selectors.details import detail_lines_for
+
+    seed_demo(details=300, companies=0)
+    users = get_user_model().objects
+    sales, lead = users.get(username="demo-sales"), users.get(username="demo-lead")
+    assert set(customers_for(sales).values_list("account_manager", flat=True)) == {"Li Wei"}
+    assert set(customers_for(lead).values_list("account_manager", flat=True)) == {"Li Wei", "Zhang Min"}
+    assert detail_lines_for(sales).exists()
+    assert not detail_lines_for(sales).exclude(account_manager="Li Wei").exists()
