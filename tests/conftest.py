@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from tests import factories
+from tests.workers import start_worker, worker_env
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 STRICT = os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_ALL_TESTS") == "1"
@@ -76,3 +77,23 @@ def partner_setup(db):
         "reseller_admin": factories.member(reseller, "admin"),
         "rival_admin": factories.member(rival, "admin"),
     }
+
+
+@pytest.fixture
+def worker_setup(tmp_path, settings):
+    """Workers that consume what this process publishes: same broker, database and media."""
+    from partner_center.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    app.control.purge()  # nothing left over from an earlier run
+    logs = []
+
+    def launch(name, **extra):
+        log = open(tmp_path / f"{name}.log", "w")
+        logs.append(log)
+        env = worker_env(settings.VAR_DIR, MEDIA_ROOT=settings.MEDIA_ROOT, **extra)
+        return start_worker(env, log)
+
+    yield launch
+    for log in logs:
+        log.close()

@@ -3,10 +3,16 @@
 import os
 import subprocess
 import sys
+import time
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
 from django.db import connection
+
+from incentives.models import DetailLine
+from incentives.services.figures import detail_lines_add
+from tests import factories
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,3 +57,29 @@ def stop(process):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=15)
+
+
+WAIT_SECONDS = 60
+
+
+def wait_for(job, predicate, seconds=WAIT_SECONDS, interval=0.02):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if predicate(job):
+            return True
+        time.sleep(interval)
+    return False
+
+
+def many_lines(partner, count):
+    statement = factories.bill(partner, factories.PeriodFactory(code="2026-10"))
+    incentive = statement.incentives.get()
+    customer = factories.CustomerFactory(partner=partner)
+    detail_lines_add(
+        lines=(
+            DetailLine(incentive=incentive, order_id=f"BULK{n:08d}", customer=customer, product_type="ECS",
+                       revenue=Decimal("100.01"), rate=Decimal("0.05"))
+            for n in range(count)
+        )
+    )  # fmt: skip

@@ -171,7 +171,7 @@ def test_vendor_finance_downloads_any_partners_file_from_the_admin(client, partn
 def test_export_selected_takes_a_selection_of_thousands_of_lines(client, partner_setup, export_data):
     """More lines than Django's 1,000-field POST limit: the selection travels as one field."""
     from incentives.models import DetailLine
-    from tests.exports.test_worker import many_lines
+    from tests.workers import many_lines
 
     many_lines(partner_setup["rival"], 1_500)  # the rival's 2026-10 bill is still Estimated
     ids = list(DetailLine.objects.filter(partner=partner_setup["rival"]).values_list("pk", flat=True))

@@ -4,9 +4,7 @@ transport on the embedded default), including a worker killed in the middle of a
 import io
 import os
 import signal
-import time
 from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,55 +17,9 @@ from customers.models import UserPreference
 from incentives.models import DetailLine, ExportJob
 from incentives.policies import export_is_active
 from incentives.services.exports import exports_expire
-from incentives.services.figures import detail_lines_add
-from tests import factories
-from tests.workers import start_worker, stop, worker_env
+from tests.workers import many_lines, stop, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-WAIT_SECONDS = 60
-
-
-def wait_for(job, predicate, seconds=WAIT_SECONDS, interval=0.02):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if predicate(job):
-            return True
-        time.sleep(interval)
-    return False
-
-
-def many_lines(partner, count):
-    statement = factories.bill(partner, factories.PeriodFactory(code="2026-10"))
-    incentive = statement.incentives.get()
-    customer = factories.CustomerFactory(partner=partner)
-    detail_lines_add(
-        lines=(
-            DetailLine(incentive=incentive, order_id=f"BULK{n:08d}", customer=customer, product_type="ECS",
-                       revenue=Decimal("100.01"), rate=Decimal("0.05"))
-            for n in range(count)
-        )
-    )  # fmt: skip
-
-
-@pytest.fixture
-def worker_setup(tmp_path, settings):
-    """Workers that consume what this process publishes: same broker, database and media."""
-    from partner_center.celery import app
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    app.control.purge()  # nothing left over from an earlier run
-    logs = []
-
-    def launch(name, **extra):
-        log = open(tmp_path / f"{name}.log", "w")
-        logs.append(log)
-        env = worker_env(settings.VAR_DIR, MEDIA_ROOT=settings.MEDIA_ROOT, **extra)
-        return start_worker(env, log)
-
-    yield launch
-    for log in logs:
-        log.close()
 
 
 def test_a_real_worker_builds_the_export_requested_on_the_page(client, partner_setup, worker_setup, tmp_path):

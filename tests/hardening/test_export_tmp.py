@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from incentives.services.exports import export_request, export_run, exports_expire
-from tests.exports.test_worker import many_lines, wait_for, worker_setup  # noqa: F401 (fixture)
+from tests.workers import many_lines, wait_for
 
 
 @pytest.fixture

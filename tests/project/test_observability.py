@@ -12,8 +12,7 @@ from incentives.models import ExportJob
 from incentives.policies import export_is_active
 from incentives.services.exports import export_request
 from incentives.tasks import build_export
-from tests.exports.test_worker import many_lines, wait_for, worker_setup  # noqa: F401 (fixture)
-from tests.workers import stop
+from tests.workers import many_lines, stop, wait_for
 
 TOKEN = "scrape-" + "t" * 40
 

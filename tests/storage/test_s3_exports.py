@@ -27,9 +27,8 @@ from incentives.policies import export_is_active
 from incentives.services.export_files import job_folder
 from incentives.services.exports import export_request, export_run, exports_expire
 from tests import factories
-from tests.exports.test_worker import many_lines
 from tests.storage.stall_proxy import StallingProxy
-from tests.workers import start_worker, stop, worker_env
+from tests.workers import many_lines, start_worker, stop, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
