@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from incentives.models import ExportFormat
 from partner_center.errors import Conflict, InvalidInput
 from partner_center.paging import (
     PageError,
@@ -86,6 +87,11 @@ def customer_list(request: PartnerRequest) -> HttpResponse:
     context["rows_html"] = render_rows(page.rows)
     context["reveal_form"] = REVEAL_FORM
     context["count"] = filterset.qs.count()
+    if user_can(request.user, Capability.EXPORT_CUSTOMERS):  # Export: the filters shown, kept
+        context["export_filters"] = {
+            name: value for name, value in request.GET.items() if name in filterset.filters and value
+        }
+        context["formats"] = ExportFormat.choices
     return render(request, "customers/list.html", context)
 
 
