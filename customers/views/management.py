@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from partner_center.paging import (
     keyset_page,
     numbered_page,
 )
+from vouchers.selectors.vouchers import EXPIRING_DAYS, vouchers_expiring_for
 
 from ..capabilities import Capability, require_capability, user_can
 from ..decorators import PartnerRequest, partner_required
@@ -111,6 +113,8 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
         "reveals": customer_reveals(customer) if can_audit else [],
         "authorisation": customer_authorisation(customer),
         "renewals": renewals_due(customer),
+        "expiring_vouchers": list(vouchers_expiring_for(request.user, customer, timezone.localdate())[:20]),
+        "expiring_days": EXPIRING_DAYS,
         "events": customer_events(customer),
         "can_audit": can_audit,
         "lines_url": reverse("incentives:details") + "?" + urlencode({"customer_account": customer.account}),
