@@ -55,8 +55,9 @@ def test_bench_customers_times_resources_renewals_and_company_search_beside_the_
     settings.ROOT_URLCONF = "benchmarks.urls"
     out = StringIO()
 
-    call_command("bench_customers", customers=30, resources=200, companies=60, runs=2, warmup=1, stdout=out)
-    call_command("bench_customers", customers=30, resources=250, companies=60, runs=1, warmup=0, stdout=StringIO())
+    size = {"customers": 30, "companies": 60}
+    call_command("bench_customers", **size, resources=200, runs=2, warmup=1, stdout=out)
+    call_command("bench_customers", **size, resources=250, runs=1, warmup=0, stdout=StringIO())
 
     text = out.getvalue()
     labels = {line[:38].strip() for line in text.splitlines() if re.search(r"\d+\.\d\dx\s*$", line)}
