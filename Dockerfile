@@ -7,6 +7,8 @@ COPY incentives incentives
 COPY customers customers
 COPY invoices invoices
 COPY mdf mdf
+COPY dashboards dashboards
+COPY vouchers vouchers
 # the `s3` extra: django-storages and boto3, for files on an S3-compatible bucket (S3_BUCKET)
 RUN pip install --no-cache-dir ".[s3]"
 COPY . .

@@ -183,7 +183,9 @@ def _breadcrumbs(sections):
 
 
 def partner_center_context(request):
-    membership = membership_of(request.user)
+    # a request refused before authentication ran (a bad Host header: the 400 page) has no user
+    user = getattr(request, "user", None)
+    membership = membership_of(user) if user is not None else None
     if membership is None:
         return {"time_zone": time_zone_name()}  # the admin shows it too
     sections = _menu(request.path)

@@ -61,13 +61,17 @@ def partner_setup(db):
     distributor = factories.PartnerFactory(name="Distributor Co", kind="distributor")
     reseller = factories.PartnerFactory(name="Reseller Co", kind="reseller", distributor=distributor)
     rival = factories.PartnerFactory(name="Rival Co", kind="direct")
+    sales = factories.member(distributor, "sales")
+    # the account manager of the factories' customers (CustomerFactory.account_manager)
+    sales.first_name, sales.last_name = "Li", "Wei"
+    sales.save(update_fields=["first_name", "last_name"])
     return {
         "distributor": distributor,
         "reseller": reseller,
         "rival": rival,
         "admin": factories.member(distributor, "admin"),
         "finance": factories.member(distributor, "finance"),
-        "sales": factories.member(distributor, "sales"),
+        "sales": sales,
         "viewer": factories.member(distributor, "viewer"),
         "reseller_admin": factories.member(reseller, "admin"),
         "rival_admin": factories.member(rival, "admin"),

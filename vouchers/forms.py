@@ -1,5 +1,7 @@
 """The issue and recall forms: shapes only; the services decide what is allowed."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +20,12 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args, quotas, customers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quota"].choices = [
+        cast(forms.ChoiceField, self.fields["quota"]).choices = [
             (q.pk, f"{q.number} ({q.remaining_amount:,.2f} {q.currency})") for q in quotas
         ]
-        self.fields["customer"].choices = [(c.pk, f"{c.name} ({c.account})") for c in customers]
+        cast(forms.ChoiceField, self.fields["customer"]).choices = [
+            (c.pk, f"{c.name} ({c.account})") for c in customers
+        ]
 
 
 class RecallForm(forms.Form):

@@ -12,8 +12,9 @@ from .disassociation import CustomerEventInline, DisassociationActions
 
 class MembershipInline(ServiceOwnedReadOnly, admin.TabularInline):
     model = Membership
+    fk_name = "partner"
     extra = 0
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "supervisor"]  # Membership.clean: a sales user of the same partner
 
 
 @admin.register(Partner)
@@ -27,11 +28,12 @@ class PartnerAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(ServiceOwnedReadOnly, admin.ModelAdmin):
-    list_display = ["user", "partner", "role"]
+    list_display = ["user", "partner", "role", "supervisor"]
     list_filter = ["role", "partner__kind"]
-    search_fields = ["user__username", "partner__name"]
-    list_select_related = ["user", "partner"]
-    autocomplete_fields = ["user", "partner"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "partner__name"]
+    list_select_related = ["user", "partner", "supervisor__user", "supervisor__partner"]
+    # the supervisor: a sales user of the same partner (Membership.clean, run by the admin's form)
+    autocomplete_fields = ["user", "partner", "supervisor"]
 
 
 @admin.register(Customer)

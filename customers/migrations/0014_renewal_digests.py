@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('customers', '0012_merge_labels_and_consents'),
+        ('customers', '0013_membership_supervisor'),
     ]
 
     operations = [

@@ -81,6 +81,18 @@ class Membership(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    supervisor = models.ForeignKey(
+        "self",
+        verbose_name=_("supervisor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="team",
+        limit_choices_to={"role": Role.SALES},
+        help_text=_(
+            "Only for sales users: the account manager who supervises them and also sees their customers."
+        ),
+    )
 
     SERVICE_OWNED_FIELDS = ()
 
@@ -90,3 +102,17 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.partner} ({self.get_role_display()})"
+
+    def clean(self):
+        """A supervisor is another sales user of the same partner, and only sales users have one."""
+        supervisor = self.supervisor
+        if supervisor is None:
+            return
+        if self.role != Role.SALES:
+            raise ValidationError({"supervisor": _("Only a sales user can have a supervisor.")})
+        if supervisor.pk == self.pk and self.pk is not None:
+            raise ValidationError({"supervisor": _("A user cannot be their own supervisor.")})
+        if supervisor.partner_id != self.partner_id:
+            raise ValidationError({"supervisor": _("The supervisor must be a user of the same partner.")})
+        if supervisor.role != Role.SALES:
+            raise ValidationError({"supervisor": _("The supervisor must be a sales user.")})

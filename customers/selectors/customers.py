@@ -5,20 +5,22 @@ in a result, so looking it up answers 404."""
 from django.db.models import QuerySet
 
 from ..models import ContactReveal, Customer, CustomerEvent, PartnerKind
-from .tenancy import PortalUser, partner_of, partner_scoped
+from .tenancy import PortalUser, account_manager_scoped, managed_names, partner_of, partner_scoped
 
 LIST_RELATED = ("tier2_reseller",)
 
 
 def managed_customers_for(user: PortalUser) -> QuerySet[Customer]:
-    """The customers the partner itself is associated with: quota, discount and contacts included."""
-    return partner_scoped(Customer.objects.all(), user)
+    """The customers the partner itself is associated with: quota, discount and contacts included.
+    A sales user: those they (or their team) manage."""
+    return account_manager_scoped(partner_scoped(Customer.objects.all(), user), user)
 
 
 def sub_customers_for(user: PortalUser) -> QuerySet[Customer]:
-    """A distributor's resellers' customers (basic information only); nothing for anyone else."""
+    """A distributor's resellers' customers (basic information only); nothing for anyone else,
+    nor for a distributor's sales users (the resellers' own staff manage those customers)."""
     partner = partner_of(user)
-    if partner is None or partner.kind != PartnerKind.DISTRIBUTOR:
+    if partner is None or partner.kind != PartnerKind.DISTRIBUTOR or managed_names(user) is not None:
         return Customer.objects.none()
     return Customer.objects.filter(partner__distributor=partner)
 

@@ -5,11 +5,9 @@ from datetime import date, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from dashboards.selectors.scope import own_manager_name
-
 from ..models import BillingMode, Customer, CustomerStatus, Resource
 from .customers import managed_customers_for
-from .tenancy import PortalUser
+from .tenancy import PortalUser, manager_name_of
 
 RENEWAL_WINDOWS = (7, 15, 30)  # days: the customer page's "renewals due in 7 / 15 / 30 days"
 
@@ -34,11 +32,9 @@ def renewals_due(customer: Customer) -> dict[int, int]:
 
 
 def manager_name(user: PortalUser) -> str:
-    """The name a sales user carries as `Customer.account_manager` (full name, else username).
-
-    The one place the digest asks it; the account-manager scoping's own function is the rule.
-    """
-    return own_manager_name(user)
+    """The name a sales user carries as `Customer.account_manager` (full name, else username):
+    the account-manager scoping's own rule (tenancy.manager_name_of), asked in one place."""
+    return manager_name_of(user)
 
 
 def renewals_of_manager(user: PortalUser, today: date) -> QuerySet[Resource]:

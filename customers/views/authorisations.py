@@ -18,6 +18,7 @@ from ..selectors.authorisations import (
     authorisation_events,
     authorisations_awaiting_for,
     authorisations_for,
+    is_partners_first_request,
 )
 from ..selectors.customers import managed_customers_for
 from ..services.authorisations import (
@@ -69,7 +70,7 @@ def authorisation_new(request: PartnerRequest, customer_pk: int) -> HttpResponse
     """GET: the request form for one customer; POST: apply."""
     require_capability(request.user, Capability.MANAGE_CUSTOMERS)
     customer = get_object_or_404(managed_customers_for(request.user), pk=customer_pk)
-    first = not authorisations_for(request.user).exists()
+    first = is_partners_first_request(request.user)
     form = RequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():

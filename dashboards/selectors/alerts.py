@@ -3,16 +3,17 @@
 from django.db.models import Q, QuerySet
 
 from customers.capabilities import Capability, user_can
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, managed_names, partner_scoped
 
 from ..models import AlertEvent, AlertStatus, CustomerAlert
-from .scope import own_manager_name
 
 
 def alerts_for(user: PortalUser) -> QuerySet[CustomerAlert]:
+    """The partner's alerts; a sales user's: those they handle or of customers they (or their team) manage."""
     alerts = partner_scoped(CustomerAlert.objects.all(), user)
-    if not user_can(user, Capability.SEE_ALL_ACCOUNT_MANAGERS):
-        alerts = alerts.filter(Q(handler_id=user.pk) | Q(account_manager=own_manager_name(user)))
+    names = managed_names(user)
+    if names is not None:
+        alerts = alerts.filter(Q(handler_id=user.pk) | Q(account_manager__in=sorted(names)))
     return alerts
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Max, QuerySet, Sum
 
 from customers.models import Customer
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, account_manager_scoped, partner_scoped
 
 from ..models import CustomerStat, StatDimension
 from ..services.customer_stats import CURRENT
@@ -16,7 +16,8 @@ ZERO = Decimal("0.00")
 
 
 def customer_stats_for(user: PortalUser) -> QuerySet[CustomerStat]:
-    return partner_scoped(CustomerStat.objects.all(), user)
+    """The partner's customer figures; a sales user's: their own (or their team's) customers'."""
+    return account_manager_scoped(partner_scoped(CustomerStat.objects.all(), user), user)
 
 
 def stat_managers(user: PortalUser) -> list[str]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, account_manager_scoped, managed_names, partner_scoped
 from incentives.models import IncentiveProgram, StatementStatus
 from invoices.models import PaymentRequestItem, PaymentStatus
 from invoices.selectors.payments import payable_for, payment_requests_for
@@ -18,7 +18,8 @@ STATUSES = list(StatementStatus)
 
 
 def rollups_for(user: PortalUser) -> QuerySet[IncentiveRollup]:
-    return partner_scoped(IncentiveRollup.objects.all(), user)
+    """The partner's rollup rows; a sales user's: their own (or their team's) customers'."""
+    return account_manager_scoped(partner_scoped(IncentiveRollup.objects.all(), user), user)
 
 
 @dataclass
@@ -115,7 +116,9 @@ def incentive_figures(
     figures.programs = {p.pk: p for p in IncentiveProgram.objects.filter(pk__in=list(figures.by_program))}
     last = rows.filter(period__code__gte=f"{year - 1}-01", period__code__lte=f"{year - 1}-{cutoff_month:02d}")
     figures.last_year_to_date = last.aggregate(total=Sum("amount"))["total"] or ZERO
-    if not manager and not program:
+    if (
+        not manager and not program and managed_names(user) is None
+    ):  # the partner's payments: not a sales user's
         figures.payable, figures.paid = _payments(user, year)
     return figures
 

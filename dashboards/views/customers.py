@@ -12,7 +12,7 @@ from customers.models import CustomerLevel, CustomerStatus, Industry
 from ..forms import ManagerForm
 from ..models import StatDimension
 from ..selectors.customer_dashboard import customer_figures, stat_managers
-from ..selectors.scope import manager_filter
+from ..selectors.scope import fixed_manager, manager_filter
 from ..services.customer_stats import BANDS
 
 D = StatDimension
@@ -39,7 +39,7 @@ def _rows(counts: dict[str, int], labels: dict[str, str] | None = None, order=No
 @partner_required
 def customer_dashboard(request: PartnerRequest) -> HttpResponse:
     require_capability(request.user, Capability.MANAGE_CUSTOMERS)
-    fixed = manager_filter(request.user, "")
+    fixed = fixed_manager(request.user)
     form = ManagerForm(request.GET or None, managers=stat_managers(request.user), manager_fixed=fixed)
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
     manager = manager_filter(request.user, chosen.get("manager") or "")

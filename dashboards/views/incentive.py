@@ -15,14 +15,14 @@ from ..selectors.incentive_dashboard import (
     dashboard_choices,
     incentive_figures,
 )
-from ..selectors.scope import manager_filter
+from ..selectors.scope import fixed_manager, manager_filter
 from .charts import as_number
 
 
 @partner_required
 def incentive_dashboard(request: PartnerRequest) -> HttpResponse:
     today = timezone.localdate()
-    fixed = manager_filter(request.user, "")  # a sales user's own name, else ""
+    fixed = fixed_manager(request.user)  # a sales user's own name, else "" (a supervisor chooses)
     choices = dashboard_choices(request.user, today.year)
     form = IncentiveDashboardForm(
         request.GET or None,

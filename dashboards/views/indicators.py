@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from customers.capabilities import Capability, user_can
 from customers.decorators import PartnerRequest, partner_required
+from customers.selectors import account_manager_scoped
 from customers.views.rows import render_filter_inputs
 from incentives.selectors.statements import statements_for
 from incentives.services.exports import export_request
@@ -105,6 +106,7 @@ def indicator_details(request: PartnerRequest, pk: int) -> HttpResponse:
     rows: QuerySet[Any] = (
         value_customers(value) if customers else value_lines(value).select_related("customer")
     )
+    rows = account_manager_scoped(rows, request.user)  # the value is the partner's; the rows, the user's
     if search and not customers:
         number = whole_number(search.removeprefix("R"), minimum=1, maximum=2**62)
         rows = rows.filter(Q(order_id=search) | Q(pk=number)) if number else rows.filter(order_id=search)

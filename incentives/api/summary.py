@@ -1,5 +1,6 @@
 """REST API of the Summary: incentives (same filters as the page), bills and Confirm Bill."""
 
+from django.db.models import Prefetch
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
@@ -14,6 +15,7 @@ from partner_center.tables import ordering_from
 from ..filters.summary import IncentiveFilter
 from ..models import Incentive, Statement, StatementEvent, StatementStatus
 from ..money import ROUNDING_RULE
+from ..selectors.own_figures import with_shown_amount, with_shown_total
 from ..selectors.statements import (
     bill_events,
     incentive_calculation,
@@ -37,6 +39,13 @@ class IncentiveSerializer(serializers.ModelSerializer):
     status = serializers.CharField(source="statement.status")
     status_display = serializers.CharField(source="statement.get_status_display")
     confirmation_deadline = serializers.DateTimeField(source="statement.confirmation_deadline")
+    amount = serializers.DecimalField(
+        source="shown_amount",
+        max_digits=18,
+        decimal_places=2,
+        read_only=True,
+        help_text="For a sales user: the sum of the lines of their own customers only.",
+    )
 
     class Meta:
         model = Incentive
@@ -138,7 +147,7 @@ class IncentiveDetailSerializer(IncentiveSerializer):
 
     @extend_schema(responses=CalculationSerializer)
     def get_calculation(self, incentive) -> dict:
-        rows = incentive_calculation(incentive)
+        rows = incentive_calculation(incentive, self.context["request"].user)
         totals = incentive_lines_total(incentive, rows)
         return CalculationSerializer(
             {
@@ -166,7 +175,8 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        return incentives_for(self.request.user).select_related("statement__period", "program")
+        incentives = with_shown_amount(incentives_for(self.request.user), self.request.user)
+        return incentives.select_related("statement__period", "program")
 
     @extend_schema(responses=SummaryRowSerializer(many=True))
     def list(self, request, *args, **kwargs):
@@ -191,6 +201,13 @@ class IncentiveViewSet(viewsets.ReadOnlyModelViewSet):
 class StatementIncentiveSerializer(serializers.ModelSerializer):
     program = serializers.CharField(source="program.code")
     incentive_name = serializers.CharField(source="program.name")
+    amount = serializers.DecimalField(
+        source="shown_amount",
+        max_digits=18,
+        decimal_places=2,
+        read_only=True,
+        help_text="For a sales user: the sum of the lines of their own customers only.",
+    )
 
     class Meta:
         model = Incentive
@@ -201,7 +218,14 @@ class StatementSerializer(serializers.ModelSerializer):
     period = serializers.CharField(source="period.code")
     status_display = serializers.CharField(source="get_status_display")
     confirmed_by = serializers.SerializerMethodField()
-    incentives = StatementIncentiveSerializer(many=True, read_only=True)
+    total = serializers.DecimalField(
+        source="shown_total",
+        max_digits=18,
+        decimal_places=2,
+        read_only=True,
+        help_text="For a sales user: the sum of the lines of their own customers only.",
+    )
+    incentives = StatementIncentiveSerializer(many=True, read_only=True, source="shown_incentives")
 
     class Meta:
         model = Statement
@@ -230,10 +254,12 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = StatementSerializer
 
     def get_queryset(self):
+        user = self.request.user
+        incentives = with_shown_amount(incentives_for(user), user).select_related("program")
         return (
-            statements_for(self.request.user)
+            with_shown_total(statements_for(user), user)
             .select_related("period", "confirmed_by")
-            .prefetch_related("incentives__program")
+            .prefetch_related(Prefetch("incentives", queryset=incentives, to_attr="shown_incentives"))
             .order_by("-period__code")
         )
 

@@ -34,6 +34,7 @@ from .generator import (
     program_with_rates,
     staff_user,
 )
+from .managers import feedback_author, name_account_managers
 from .modules import seed_other_modules
 from .texts import (
     CN_CITIES,
@@ -60,6 +61,7 @@ USERS = [
     ("demo-admin", "P1001", Role.ADMIN),
     ("demo-finance", "P1001", Role.FINANCE),
     ("demo-sales", "P1001", Role.SALES),
+    ("demo-lead", "P1001", Role.SALES),  # demo-sales's supervisor (managers.py)
     ("demo-viewer", "P1001", Role.VIEWER),
     ("reseller-admin", "P2001", Role.ADMIN),
     ("rival-admin", "P3001", Role.ADMIN),
@@ -152,6 +154,7 @@ def _users(partners: dict[str, Partner], password: str) -> User:
         user = partner_user(username, partner=partners[partner_code], role=role, password=password)
         if username in LANGUAGES:
             user_language_set(user, LANGUAGES[username])
+    name_account_managers()
     operator = staff_user("operator", password=password, is_staff=True)
     operator.groups.add(ensure_operators_group())
     return operator
@@ -271,17 +274,20 @@ def _demo_feedback(partner: Partner, period: ReconciliationPeriod, operator: Use
     if FeedbackMessage.objects.filter(line__partner=partner).exists():
         return
     ids = list(
-        DetailLine.objects.filter(partner=partner, period=period).order_by("id").values_list("id", flat=True)
+        DetailLine.objects.filter(partner=partner, period=period)
+        .order_by("id")
+        .values_list("id", "account_manager")
     )
     if not ids:
         return
     count = min(len(ids) // 100 + 3, most, len(ids))
-    users = get_user_model().objects.filter(username__in=["demo-sales", "demo-zh"])
+    users = get_user_model().objects.filter(username__in=["demo-sales", "demo-finance", "demo-zh"])
     authors = {user.username: user for user in users}
-    for number, line_id in enumerate(ids[:: max(len(ids) // count, 1)][:count]):
+    for number, (line_id, manager) in enumerate(ids[:: max(len(ids) // count, 1)][:count]):
         # every other thread in Chinese, from the Chinese user, answered in Chinese
-        author, texts = ("demo-zh", FEEDBACK["zh"]) if number % 2 else ("demo-sales", FEEDBACK["en"])
-        feedback_add(line_id=line_id, actor=authors[author], text=texts["ask"])
+        author = authors["demo-zh"] if number % 2 else feedback_author(manager, authors)
+        texts = FEEDBACK["zh"] if number % 2 else FEEDBACK["en"]
+        feedback_add(line_id=line_id, actor=author, text=texts["ask"])
         if number % 3 == 1:
             feedback_reply(line_id=line_id, actor=operator, text=texts["answer"], status="answered")
         elif number % 3 == 2:

@@ -6,7 +6,7 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, account_manager_scoped, partner_scoped
 
 from ..models import (
     DetailLine,
@@ -21,12 +21,16 @@ from .statements import statements_for
 
 
 def detail_lines_for(user: PortalUser) -> QuerySet[DetailLine]:
-    return partner_scoped(DetailLine.objects.all(), user)
+    """The partner's lines; a sales user's: those of their (or their team's) customers, by the
+    account manager each line carries (indexed with partner and period)."""
+    return account_manager_scoped(partner_scoped(DetailLine.objects.all(), user), user)
 
 
 def line_totals_for(user: PortalUser) -> QuerySet[LineTotal]:
-    """The Details totals (LineTotal) of the user's partner: the same scope as its lines."""
-    return partner_scoped(LineTotal.objects.all(), user)
+    """The Details totals (LineTotal) of the user's partner: the same scope as its lines. A
+    LineTotal row is one account manager's (the name is part of its key), so a sales user's
+    totals are sums of their own rows, never the partner's."""
+    return account_manager_scoped(partner_scoped(LineTotal.objects.all(), user), user)
 
 
 def details_bills_for(user: PortalUser) -> QuerySet[Statement]:

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext, ngettext
 
 from customers.capabilities import Capability, user_can
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, account_manager_scoped, partner_scoped
 from partner_center import formatting
 from partner_center.exports.registry import ExportKind, kinds
 
@@ -30,8 +30,9 @@ def export_history(user: PortalUser, *, rows: int) -> list[ExportJob]:
 
 
 def export_detail_lines(job: ExportJob) -> QuerySet[DetailLine]:
-    """The detail lines an export job holds, scoped to its partner, in the file's order."""
-    lines = DetailLine.objects.filter(partner_id=job.partner_id)
+    """The detail lines an export job holds, scoped to its partner and to the account managers
+    its requester sees (today only admin and finance export: all of them), in the file's order."""
+    lines = account_manager_scoped(DetailLine.objects.filter(partner_id=job.partner_id), job.requested_by)
     if job.method == ExportMethod.SELECTED:
         lines = lines.filter(pk__in=job.detail_ids)
     else:

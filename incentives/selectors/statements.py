@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
-from customers.selectors import PortalUser, partner_scoped
+from customers.selectors import PortalUser, account_manager_scoped, partner_scoped
 
 from ..models import DetailLine, FeedbackStatus, Incentive, Statement, StatementEvent
 from ..policies import HasStatus, bill_is_confirmable, bill_was_returned
+from .own_figures import own_line_totals
 
 
 def statements_for(user: PortalUser) -> QuerySet[Statement]:
@@ -17,7 +18,12 @@ def statements_for(user: PortalUser) -> QuerySet[Statement]:
 
 
 def incentives_for(user: PortalUser) -> QuerySet[Incentive]:
-    return partner_scoped(Incentive.objects.all(), user, "statement__partner")
+    """The partner's incentives; a sales user's: those holding lines of their own customers."""
+    incentives = partner_scoped(Incentive.objects.all(), user, "statement__partner")
+    own = own_line_totals(user)
+    if own is not None:
+        incentives = incentives.filter(pk__in=own.values("incentive_id"))
+    return incentives
 
 
 def bill_events(bill: Statement) -> QuerySet[StatementEvent]:
@@ -62,10 +68,12 @@ class CalculationRow:
     amount: Decimal
 
 
-def incentive_calculation(incentive: Incentive) -> list[CalculationRow]:
-    """The incentive's lines grouped by product type and rate: what its amount is made of."""
+def incentive_calculation(incentive: Incentive, user: "PortalUser | None" = None) -> list[CalculationRow]:
+    """The incentive's lines grouped by product type and rate: what its amount is made of.
+    Given the user, only the lines they see (a sales user's own customers')."""
+    lines = incentive.lines.all() if user is None else account_manager_scoped(incentive.lines.all(), user)
     groups = (
-        incentive.lines.order_by()
+        lines.order_by()
         .values("product_type", "rate")
         .annotate(lines=Count("pk"), revenue=Sum("revenue"), amount=Sum("amount"))
         .order_by("product_type", "rate")

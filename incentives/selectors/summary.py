@@ -20,8 +20,10 @@ from django.http import QueryDict
 from customers.selectors import PortalUser
 
 from ..filters.summary import IncentiveFilter
-from ..models import Incentive
+from ..models import Incentive, LineTotal
+from ..money import CENT
 from .catalogue import program_catalogue
+from .own_figures import own_line_totals, own_sum
 from .statements import incentives_for, statements_for
 
 
@@ -83,7 +85,8 @@ def summary_query(
         chosen = set(statements_for(user).filter(bill_lookups).values_list("pk", flat=True))
         bills = [bill for bill in bills if bill.pk in chosen]
     narrowed = filterset.narrow(Incentive.objects.all()) if filterset.narrows() else None
-    return filterset, SummaryRows(bills[::-1] if oldest_first else bills, narrowed=narrowed)
+    ordered = bills[::-1] if oldest_first else bills
+    return filterset, SummaryRows(ordered, narrowed=narrowed, own=own_line_totals(user))
 
 
 class SummaryRows:
@@ -94,12 +97,20 @@ class SummaryRows:
     association_type, and `bill` (the SummaryBill it belongs to).
     """
 
-    def __init__(self, bills: list[SummaryBill], *, narrowed: QuerySet[Incentive] | None = None):
+    def __init__(
+        self,
+        bills: list[SummaryBill],
+        *,
+        narrowed: QuerySet[Incentive] | None = None,
+        own: QuerySet[LineTotal] | None = None,
+    ):
         """`bills` are the partner's bills that the filters select; `narrowed`, when an
         incentive-level filter is chosen, the matching incentives (of any bill: the rows are
-        only ever read per bill of `bills`)."""
+        only ever read per bill of `bills`); `own`, for a sales user, their own LineTotal rows:
+        only the incentives holding their lines are rows, and every amount is their lines' sum."""
         self.bills = bills
         self.narrowed = narrowed
+        self.own = own
         self._per_bill: dict[int, tuple[int, Decimal]] | None = None
 
     @classmethod
@@ -109,7 +120,9 @@ class SummaryRows:
     def per_bill(self) -> dict[int, tuple[int, Decimal]]:
         """{bill id: (incentives, amount)} of the matching incentives, bills without any left out."""
         if self._per_bill is None:
-            if self.narrowed is None:
+            if self.own is not None:
+                figures = self._own_per_bill(self.own)
+            elif self.narrowed is None:
                 figures = {bill.pk: (bill.incentive_count, bill.total) for bill in self.bills}
             else:
                 grouped = (
@@ -121,6 +134,18 @@ class SummaryRows:
                 figures = {bill_id: (count, amount) for bill_id, count, amount in grouped}
             self._per_bill = {pk: counted for pk, counted in figures.items() if counted[0]}
         return self._per_bill
+
+    def _own_per_bill(self, own: QuerySet[LineTotal]) -> dict[int, tuple[int, Decimal]]:
+        """{bill id: (incentives, amount)} of the user's own lines, in one grouped query."""
+        totals = own.filter(statement__in=[bill.pk for bill in self.bills])
+        if self.narrowed is not None:
+            totals = totals.filter(incentive__in=self.narrowed)
+        grouped = (
+            totals.order_by()
+            .values_list("statement_id")
+            .annotate(Count("incentive_id", distinct=True), Sum("amount"))
+        )
+        return {bill_id: (count, amount.quantize(CENT)) for bill_id, count, amount in grouped}
 
     def count(self) -> int:
         return sum(count for count, _amount in self.per_bill().values())
@@ -167,6 +192,10 @@ class SummaryRows:
         if not spans:
             return
         source = Incentive.objects.all() if self.narrowed is None else self.narrowed
+        amount = "amount"
+        if self.own is not None:  # the incentives holding the user's lines, with their lines' sum
+            source = source.filter(pk__in=self.own.values("incentive_id"))
+            source, amount = source.annotate(own_amount=own_sum(self.own, "incentive")), "own_amount"
         columns = ("program_code", "program_name", "association_type")
         source = source.annotate(
             program_code=F("program__code"),
@@ -176,10 +205,10 @@ class SummaryRows:
         if len(spans) == 1:  # the usual page: a slice of one bill, read in index order
             bill, first, stop = spans[0]
             rows = source.filter(statement=bill.pk).order_by("incentive_id")
-            for incentive_id, amount, code, name, association in rows.values_list(
-                "incentive_id", "amount", *columns
+            for incentive_id, shown, code, name, association in rows.values_list(
+                "incentive_id", amount, *columns
             )[first:stop]:
-                yield _row(incentive_id, amount, code, name, association, bill)
+                yield _row(incentive_id, shown, code, name, association, bill)
             return
         # Several bills: number each bill's incentives in Incentive ID order (the same
         # (statement, incentive_id) index) and keep each bill's range of positions.
@@ -191,15 +220,15 @@ class SummaryRows:
             source.filter(statement__in=[bill.pk for bill, _first, _stop in spans])
             .annotate(position=position)
             .filter(wanted)
-            .values_list("statement_id", "position", "incentive_id", "amount", *columns)
+            .values_list("statement_id", "position", "incentive_id", amount, *columns)
         )
         order = {bill.pk: number for number, (bill, _first, _stop) in enumerate(spans)}
         bills = {bill.pk: bill for bill, _first, _stop in spans}
         fetched = cast(list[tuple], list(rows))
-        for statement_id, _position, incentive_id, amount, code, name, association in sorted(
+        for statement_id, _position, incentive_id, shown, code, name, association in sorted(
             fetched, key=lambda row: (order[row[0]], row[1])
         ):
-            yield _row(incentive_id, amount, code, name, association, bills[statement_id])
+            yield _row(incentive_id, shown, code, name, association, bills[statement_id])
 
 
 def _row(

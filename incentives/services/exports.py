@@ -42,6 +42,7 @@ from ..models import (
     IncentiveProgram,
     ReconciliationPeriod,
 )
+from ..selectors.details import detail_lines_for
 from ..selectors.exports import export_cover
 from .export_files import CONTENT_TYPES, discard_leftovers, export_file_response, store_built_file
 
@@ -76,11 +77,7 @@ def export_request(
         raise InvalidInput(_("Unknown export method."))
     if file_format not in ExportFormat.values:
         raise InvalidInput(_("Unknown file format; choose xlsx or csv."))
-    lines = (
-        export_kind.selectable(partner)
-        if export_kind.selectable
-        else DetailLine.objects.filter(partner=partner)
-    )
+    lines = export_kind.selectable(partner) if export_kind.selectable else detail_lines_for(user)
     period_obj, program_objs, ids = None, [], []
     if method in (ExportMethod.PERIOD, ExportMethod.PROGRAMS):
         period_obj = ReconciliationPeriod.objects.filter(code=period, statements__partner=partner).first()

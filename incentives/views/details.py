@@ -32,6 +32,7 @@ from ..models import ExportFormat, Statement
 from ..money import ROUNDING_RULE
 from ..policies import feedback_closed_reason, line_takes_feedback
 from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
+from ..selectors.own_figures import figures_are_own
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
 from ..tables import DETAILS_SORTS, DETAILS_TABLE
 from .details_form import filter_grid
@@ -192,6 +193,7 @@ def _rows_context(request: PartnerRequest, bill: Statement | None, list_url: str
         "next_query": urlencode({"next": list_url}),
         "feedback_closed": closed,
         "can_export": user_can(user, Capability.EXPORT),
+        "figures_own": figures_are_own(user),
         "table": table,
         "cells": table.cells,
     }

@@ -28,6 +28,7 @@ from ..models import Incentive
 from ..money import ROUNDING_RULE
 from ..policies import bill_is_confirmable, bill_is_issued
 from ..selectors.overview import overview_for
+from ..selectors.own_figures import figures_are_own, with_shown_amount, with_shown_total
 from ..selectors.statements import (
     bill_events,
     bill_incentives,
@@ -52,13 +53,19 @@ URL_MARKER = "__incentive_id__"  # reverse() once, then put each row's ID in its
 @partner_required
 def home(request: PartnerRequest) -> HttpResponse:
     """Incentive Management overview: the partner's bills, one per reconciliation period."""
-    statements = list(statements_for(request.user).select_related("period").order_by("-period__code"))
+    bills = with_shown_total(statements_for(request.user), request.user)
+    statements = list(bills.select_related("period").order_by("-period__code"))
     overview = overview_for(request.user, statements)
     returned = {bill.pk for bill, _event in overview.returned}
     return render(
         request,
         "incentives/home.html",
-        {"statements": statements, "overview": overview, "returned": returned},
+        {
+            "statements": statements,
+            "overview": overview,
+            "returned": returned,
+            "figures_own": figures_are_own(request.user),
+        },
     )
 
 
@@ -87,6 +94,7 @@ def _summary_context(request: PartnerRequest, query: QueryDict) -> dict[str, Any
         "totals": rows.totals(),
         "filter_query": filters_only.urlencode(),
         "can_confirm": can_confirm,
+        "figures_own": figures_are_own(request.user),
         **_table_context(request, query, ordering, size),
     }
 
@@ -187,6 +195,7 @@ def _refused_context(request: PartnerRequest) -> dict[str, Any]:
         "totals": rows.totals(),
         "filter_query": filters_only.urlencode(),
         "can_confirm": user_can(request.user, Capability.CONFIRM_BILL),
+        "figures_own": figures_are_own(request.user),
         **_table_context(request, filters_only, "", SUMMARY_TABLE.default_size),
     }
 
@@ -257,10 +266,11 @@ def confirm_bill(request: PartnerRequest, pk: int) -> HttpResponse:
 @partner_required
 def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse:
     """The incentive page: status and timeline, policy, and the calculation of its amount."""
+    incentives = with_shown_amount(incentives_for(request.user), request.user)
     incentive = get_object_or_404(
-        incentives_for(request.user).select_related("statement__period", "program"), incentive_id=incentive_id
+        incentives.select_related("statement__period", "program"), incentive_id=incentive_id
     )
-    calculation = incentive_calculation(incentive)
+    calculation = incentive_calculation(incentive, request.user)
     lines_total = incentive_lines_total(incentive, calculation)
     return render(
         request,
@@ -273,6 +283,7 @@ def incentive_detail(request: PartnerRequest, incentive_id: str) -> HttpResponse
             "calculation": calculation,
             "lines_total": lines_total,
             "rounding_rule": ROUNDING_RULE,
+            "figures_own": figures_are_own(request.user),
             **_payout_context(incentive),
         },
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from customers.models import Partner
-from customers.selectors import PortalUser, partner_of, partner_scoped
+from customers.selectors import PortalUser, managed_names, partner_of, partner_scoped
 from incentives.models import Incentive, StatementStatus
 
 from ..models import (
@@ -25,6 +25,10 @@ from ..policies import invoice_counts
 
 
 def payment_requests_for(user: PortalUser) -> QuerySet[PaymentRequest]:
+    """The partner's payment requests; none for a sales user, whose figures are their own
+    customers' only (a request pays whole incentives, every account manager's)."""
+    if managed_names(user) is not None:
+        return PaymentRequest.objects.none()
     return partner_scoped(PaymentRequest.objects.all(), user)
 
 
@@ -42,8 +46,9 @@ def payable_incentives(partner: Partner) -> QuerySet[Incentive]:
 
 
 def payable_for(user: PortalUser) -> QuerySet[Incentive]:
+    """The partner's payable incentives; none for a sales user (see payment_requests_for)."""
     partner = partner_of(user)
-    if partner is None:
+    if partner is None or managed_names(user) is not None:
         return Incentive.objects.none()
     return payable_incentives(partner)
 

@@ -6,14 +6,19 @@ rule of cleaning.py done in SQL (sql.py), built from the same column list and th
 own query. The header and the total row are written by csv.py for both paths, and the bytes
 are the same as the Python path's (tests/exports/test_postgres_copy.py).
 
-One repeatable-read, read-only transaction holds: a survey of the rows (count, totals, and
-which text columns hold anything the rules would change), then COPY. The survey makes COPY
-fast: testing every value costs more than writing it, and nearly all values need nothing.
+One repeatable-read, read-only snapshot holds a survey of the rows (count, totals, and which
+text columns hold anything the rules would change) and COPY. The survey makes COPY fast:
+testing every value costs more than writing it, and nearly all values need nothing. Outside a
+transaction the two run at once, on two connections sharing the snapshot
+(pg_export_snapshot): COPY guesses that no value needs the rules, and in the rare case the
+survey finds one, the rows are written again with the rules where they are needed.
 """
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, BinaryIO
 
 from django.core.exceptions import EmptyResultSet
@@ -27,6 +32,7 @@ from .columns import TEXT, BuildResult, Columns, grouped_result
 from .csv import write_header, write_totals
 from .sql import NEEDS_RULES, ROW_NEEDS_RULES, SEPARATOR, Any_, CsvCell, Mode, Test
 
+logger = logging.getLogger(__name__)
 LONG = f"octet_length({{value}}) > {MAX_CELL_CHARS}"  # chars <= octets: a cheap upper bound
 
 
@@ -43,22 +49,74 @@ def copy_csv(
     write_header(out, columns)
     outermost = not connection.in_atomic_block
     with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
-        if outermost:  # survey and rows from one snapshot, so the totals match the rows
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        result, modes = survey(queryset, columns)
-        try:
-            sql = copy_sql(queryset, columns, modes, cursor.cursor)
-        except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
-            sql = None
-        if sql is not None:
-            target = _Counting(out, progress, every) if progress else None
-            try:
-                cursor.cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target or out)
-            finally:
-                if target is not None:
-                    target.close()
+        write = partial(
+            _copy, queryset, columns, cursor=cursor.cursor, out=out, progress=progress, every=every
+        )
+        if not outermost:  # a caller's transaction (its rows may be uncommitted): one connection
+            result, modes = survey(queryset, columns)
+            write(modes)
+        else:
+            result = _survey_while_copying(queryset, columns, cursor, out, write)
     write_totals(out, columns, result)
     return result
+
+
+def _survey_while_copying(
+    queryset: QuerySet, columns: Columns, cursor: Any, out: BinaryIO, write: Callable[[dict], None]
+) -> BuildResult:
+    """The survey on a second connection in this snapshot while COPY writes with a guess."""
+    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    cursor.execute("SELECT pg_export_snapshot()")
+    (snapshot,) = cursor.fetchone()
+    own, joined = _sources(queryset, [column.field for column in columns if column.kind is TEXT])
+    surveyable = set(own) | {field for fields in joined.values() for field, _attname in fields}
+    guess = {field: Mode.NULLIF for field in surveyable}  # NULLIF writes what RAW writes, and ''
+    start = out.tell()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-survey") as helper:
+        surveyed = helper.submit(_survey_in_snapshot, queryset, columns, snapshot)
+        write(guess)  # on an error, leaving the block still waits for the survey's thread
+        result, modes = surveyed.result()
+    needing_rules = [field for field in guess if modes.get(field) is Mode.RULES]
+    if needing_rules:
+        logger.info("COPY again: values of %s need the rules", ", ".join(needing_rules))
+        out.seek(start)
+        out.truncate()
+        write(modes)
+    return result
+
+
+def _survey_in_snapshot(queryset: QuerySet, columns: Columns, snapshot: str) -> tuple[BuildResult, dict]:
+    """survey() on this thread's own connection, in the snapshot the COPY reads."""
+    connection = connections[queryset.db]
+    try:
+        with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+            return survey(queryset, columns)
+    finally:
+        connection.close()
+
+
+def _copy(
+    queryset: QuerySet,
+    columns: Columns,
+    modes: dict[str, Mode],
+    *,
+    cursor: Any,
+    out: BinaryIO,
+    progress: Callable[[int], None] | None,
+    every: int,
+) -> None:
+    try:
+        sql = copy_sql(queryset, columns, modes, cursor)
+    except EmptyResultSet:  # a queryset that cannot match (.none(), pk__in=[])
+        return
+    target = _Counting(out, progress, every) if progress else None
+    try:
+        cursor.copy_expert(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", target or out)
+    finally:
+        if target is not None:
+            target.close()
 
 
 def copy_sql(queryset: QuerySet, columns: Columns, modes: dict[str, Mode], cursor: Any) -> str:

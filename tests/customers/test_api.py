@@ -32,7 +32,7 @@ def test_the_list_is_the_pages_list_with_masked_contacts(api, partner_setup, cus
 
 
 def test_the_list_takes_the_pages_filters(api, partner_setup, customers):
-    api.force_authenticate(partner_setup["sales"])
+    api.force_authenticate(partner_setup["admin"])
     body = api.get(URL, {"status": "disassociated", "industry": "retail"}).json()
     assert [row["account"] for row in body["results"]] == ["hwc_own_002"] and body["count"] == 1
     assert api.get(URL, {"status": "gone"}).status_code == 400

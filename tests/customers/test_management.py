@@ -57,7 +57,7 @@ def test_the_list_holds_only_the_partners_own_customers(client, partner_setup, c
     ],
 )
 def test_each_filter_narrows_the_list_and_its_count(client, partner_setup, customers, params, expected):
-    client.force_login(partner_setup["sales"])
+    client.force_login(partner_setup["admin"])  # a sales user sees only their own (tests/scoping)
     response = client.get(LIST, params)
     page = response.content.decode()
     assert response.status_code == 200

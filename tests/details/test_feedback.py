@@ -14,8 +14,9 @@ SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 @pytest.fixture
 def line(world):
-    """A 2026-10 line (Pending confirmation) without feedback yet."""
-    return next(line for line in db_lines(world["distributor"], "2026-10") if not line.feedback_status)
+    """A 2026-10 line (Pending confirmation) without feedback yet, of a customer of the sales user."""
+    lines = db_lines(world["distributor"], "2026-10")
+    return next(line for line in lines if not line.feedback_status and line.account_manager == "Li Wei")
 
 
 def feedback_url(line):

@@ -87,6 +87,14 @@ def test_a_bad_request_is_our_400_page(client, partner_setup, debug, caplog):
     assert "a forged header" not in body and "Traceback" not in body
 
 
+def test_a_forged_host_header_is_our_400_page_not_a_crash(settings):
+    """CommonMiddleware refuses the host before authentication runs: the page has no user.
+    (Under DEBUG Django shows its own page for a refused host, before any handler of ours.)"""
+    settings.DEBUG, settings.ALLOWED_HOSTS = False, ["portal.example.com"]
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400 and 'data-status="400"' in response.content.decode()
+
+
 def test_a_server_error_is_our_500_page_and_its_traceback_is_logged(partner_setup, debug, caplog):
     client = Client(raise_request_exception=False)
     client.force_login(partner_setup["admin"])

@@ -113,13 +113,29 @@ def test_copy_writes_the_same_bytes_as_the_python_path(partner_setup):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_copy_outside_a_transaction_reads_totals_and_rows_from_one_snapshot(partner_setup):
-    lines = lines_with(partner_setup["distributor"], TEXTS[:4])
-    python, _python_result, database, result = both_paths(lines, DETAIL_COLUMNS)
-    assert database == python and result.rows == 8
+def test_copy_outside_a_transaction_surveys_on_a_second_connection_in_the_same_snapshot(
+    partner_setup, caplog
+):
+    clean = ["Acme Cloud", "北京云智科技有限公司", "with, a comma", ""]
+    lines = lines_with(partner_setup["distributor"], clean, reseller_name="Reseller Co")
+    python, python_result, database, result = both_paths(lines, DETAIL_COLUMNS)
+    assert database == python and result == python_result and result.rows == 8
     reported = []
-    copy_csv(lines, io.BytesIO(), DETAIL_COLUMNS, progress=reported.append, every=3)
+    with caplog.at_level("INFO", logger="partner_center.exports.postgres"):
+        copy_csv(lines, io.BytesIO(), DETAIL_COLUMNS, progress=reported.append, every=3)
     assert reported == [3, 6]  # progress while COPY writes, every 3 rows
+    assert "COPY again" not in caplog.text  # the guess held: the rows were written once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_copy_outside_a_transaction_writes_again_when_the_survey_finds_values_needing_the_rules(
+    partner_setup, caplog
+):
+    lines = lines_with(partner_setup["distributor"], TEXTS)
+    with caplog.at_level("INFO", logger="partner_center.exports.postgres"):
+        python, python_result, database, result = both_paths(lines, DETAIL_COLUMNS)
+    assert database == python and result == python_result and result.rows == 2 * len(TEXTS)
+    assert "COPY again: values of" in caplog.text and "customer__name" in caplog.text
 
 
 @pytest.mark.django_db

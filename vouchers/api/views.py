@@ -2,6 +2,9 @@
 Reads are scoped to the partner (another partner's object is a 404); writes go through the
 services, which check the capabilities; a state conflict (quota short, ...) is a 409."""
 
+from typing import cast
+
+from django.contrib.auth.models import User
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -94,7 +97,7 @@ class RecordViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         given = RecordExportSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         job = export_request(
-            user=request.user, method=ExportMethod.FILTERED, kind=VOUCHER_OPERATIONS,
+            user=cast(User, request.user), method=ExportMethod.FILTERED, kind=VOUCHER_OPERATIONS,
             file_format=given.validated_data["format"], filters=given.validated_data["filters"],
         )  # fmt: skip
         return Response(
