@@ -81,7 +81,7 @@ def test_the_list_holds_the_partners_own_customers_resources_with_every_field(
     ],
 )
 def test_the_pages_filters(partner_setup, customers, resources, params, expected):
-    answer = api(partner_setup["sales"]).get("/api/v1/resources/", params)
+    answer = api(partner_setup["admin"]).get("/api/v1/resources/", params)
     assert ids(answer) == [resources[key].pk for key in expected]
     assert answer.json()["count"] == len(expected)
 
@@ -123,6 +123,16 @@ def test_one_resource_and_another_partners_is_a_404(partner_setup, customers, re
     assert ids(reseller.get("/api/v1/resources/")) == [resources["resellers"].pk]
     assert reseller.get(f"/api/v1/resources/{resources['east'].pk}/").status_code == 404
     assert client.get("/api/v1/resources/99999999999999999999/").status_code == 404
+
+
+def test_a_sales_user_sees_only_the_resources_of_the_customers_they_manage(partner_setup, customers, resources):
+    """Li Wei manages hwc_own_001; hwc_own_002 is Emily Carter's: its resources are a 404 to him."""
+    sales = api(partner_setup["sales"])
+    mine = [resources[key].pk for key in ("ppu", "soon", "east")]
+    answer = sales.get("/api/v1/resources/")
+    assert ids(answer) == mine and answer.json()["count"] == 3
+    assert sales.get(f"/api/v1/resources/{resources['later'].pk}/").status_code == 404
+    assert ids(sales.get("/api/v1/resources/", {"customer_account": "hwc_own_002"})) == []
 
 
 @pytest.mark.parametrize(("role", "status"), [("finance", 403), ("viewer", 403), ("sales", 200)])
