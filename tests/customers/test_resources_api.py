@@ -125,7 +125,7 @@ def test_one_resource_and_another_partners_is_a_404(partner_setup, customers, re
     assert client.get("/api/v1/resources/99999999999999999999/").status_code == 404
 
 
-def test_a_sales_user_sees_only_the_resources_of_the_customers_they_manage(partner_setup, customers, resources):
+def test_a_sales_user_sees_only_the_resources_of_their_customers(partner_setup, customers, resources):
     """Li Wei manages hwc_own_001; hwc_own_002 is Emily Carter's: its resources are a 404 to him."""
     sales = api(partner_setup["sales"])
     mine = [resources[key].pk for key in ("ppu", "soon", "east")]
