@@ -11,7 +11,10 @@ class CustomersConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_save
 
-        from . import checks  # noqa: F401  (registers the deployment check)
+        from . import (
+            checks,  # noqa: F401  (registers the deployment check)
+            export_kinds,  # noqa: F401  (registers the anonymised customer export)
+        )
         from .idle import started_at_sign_in
         from .services.tokens import api_tokens_end_on_password_change
 

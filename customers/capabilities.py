@@ -28,6 +28,7 @@ class Capability(StrEnum):
     MANAGE_CUSTOMERS = "manage_customers"
     MANAGE_USERS_TOKENS = "manage_users_tokens"  # see and revoke other users' API tokens
     VIEW_CUSTOMER_AUDIT = "view_customer_audit"
+    EXPORT_CUSTOMERS = "export_customers"  # the anonymised customer list, and its files in Export History
     MANAGE_PAYEE = "manage_payee"
     APPLY_MDF = "apply_mdf"  # write, submit and cancel MDF applications
     CLAIM_MDF = "claim_mdf"  # write and submit MDF claims, upload their proof
@@ -81,6 +82,10 @@ CAPABILITIES: dict[Capability, Rule] = {
     Capability.VIEW_CUSTOMER_AUDIT: Rule(
         frozenset({A}),
         _("Only your partner's admin may see who revealed customers' contacts."),
+    ),
+    Capability.EXPORT_CUSTOMERS: Rule(
+        frozenset({A}),
+        _("Only your partner's admin may export customers."),
     ),
     Capability.MANAGE_PAYEE: Rule(
         frozenset({A}),

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from .views import authorisations as auth
-from .views import management, prospecting, resources, sub_customers
+from .views import exports, management, prospecting, resources, sub_customers
 
 app_name = "customers"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     re_path(r"^(?P<pk>[0-9]+)/reveal/(?P<field>mobile|email)/$", management.reveal, name="reveal"),
     path("<int:pk>/resources/", resources.resource_list, name="resources"),
     path("<int:pk>/disassociate/", management.disassociate, name="disassociate"),
+    path("export/", exports.export, name="export"),
     path("reveals/", management.reveal_audit, name="reveals"),
     path("sub-customers/", sub_customers.sub_customer_list, name="sub_customers"),
     path("authorisations/", auth.authorisation_list, name="authorisations"),

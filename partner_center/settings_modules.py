@@ -24,6 +24,7 @@ __all__ = [
     "CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS",
     "DEMO_COMPANIES",
     "CUSTOMER_CODE_MINUTES",
+    "RENEWAL_DIGEST_HOUR",
     "VOUCHER_EXPIRY",
 ]
 
@@ -36,6 +37,9 @@ CUSTOMER_REPORT_EXPIRY_SWEEP_SECONDS = env.float("CUSTOMER_REPORT_EXPIRY_SWEEP_S
 # the customer's verification code (and its signed link) for approving or revoking an authorisation
 CUSTOMER_CODE_MINUTES = env.int("CUSTOMER_CODE_MINUTES", default=60)
 DEMO_COMPANIES = env.int("DEMO_COMPANIES", default=50_000)  # seed_demo's enterprise encyclopedia
+# local hour from which the account managers' daily renewal digest goes out (beat tries hourly
+# from then until midnight; each manager's digest is sent once a day)
+RENEWAL_DIGEST_HOUR = env.int("RENEWAL_DIGEST_HOUR", default=8)
 
 # --- MDF (mdf/) -----------------------------------------------------------------------------
 CLAMD_SOCKET = env.str("CLAMD_SOCKET", default="")  # e.g. /run/clamav/clamd.ctl; empty: no scan
@@ -75,6 +79,10 @@ MODULES_BEAT = {
         "task": "customers.tasks.expire_authorisations",
         "schedule": AUTHORISATION_EXPIRY_SWEEP_SECONDS,
         "options": {"expires": AUTHORISATION_EXPIRY_SWEEP_SECONDS},
+    },
+    "renewal-digests": {  # e-mail each account manager the renewals due in 7 / 15 / 30 days
+        "task": "customers.tasks.send_renewal_digests",
+        "schedule": crontab(minute=5, hour=f"{RENEWAL_DIGEST_HOUR}-23"),
     },
     "expire-customer-reports": {  # customer reports (报备) left pending past their validity
         "task": "customers.tasks.expire_customer_reports",

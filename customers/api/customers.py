@@ -2,22 +2,29 @@
 customer (a reseller's customer, for its distributor: basic information only) and revealing
 one contact field (audited). Admin and sales users; another partner's customer is a 404."""
 
-from typing import Any
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from incentives.api.exports import ExportJobSerializer
+from incentives.models import ExportFormat, ExportMethod
+from incentives.services.exports import export_request
+from partner_center.api_parsers import DepthLimitedJSONParser
 from partner_center.api_permissions import requires
 from partner_center.paging import PageError, cursor_from, keyset_page
 
 from ..capabilities import Capability
+from ..export_kinds import CUSTOMERS
 from ..filters.customers import CustomerFilter
 from ..masking import mask_email, mask_mobile
 from ..models import ContactField, Customer
@@ -27,6 +34,7 @@ from ..services.reveals import contact_reveal
 from ..views.rows import as_row, listed
 
 CanManageCustomers = requires(Capability.MANAGE_CUSTOMERS)
+CanExportCustomers = requires(Capability.EXPORT_CUSTOMERS)
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 CURSOR_PARAMS = ("after", "before", "last")
@@ -56,11 +64,32 @@ class RevealSerializer(serializers.Serializer):
     field = serializers.ChoiceField(choices=ContactField.choices)
 
 
+class CustomerExportSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=ExportFormat.choices, default=ExportFormat.XLSX)
+    filters = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=dict,
+        help_text="The list's filters (name, account, status, …), as on the list.",
+    )
+
+
 class CustomerViewSet(viewsets.ViewSet):
     """The partner's customers; `?name=…&account=…&status=…` (the page's filters), keyset pages."""
 
     permission_classes = [CanManageCustomers]
     lookup_value_regex = "[0-9]+"
+
+    def get_permissions(self):
+        if self.action == "export":
+            return [CanExportCustomers()]
+        return super().get_permissions()
+
+    def get_throttles(self):
+        if self.action == "export":  # each export is a worker's job, as POST /api/v1/exports/
+            self.throttle_scope = "export_create"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
 
     @extend_schema(operation_id="customers_list", responses={200: OpenApiTypes.OBJECT})
     def list(self, request: Request) -> Response:
@@ -128,6 +157,21 @@ class CustomerViewSet(viewsets.ViewSet):
         """May the partner order for this customer now (a resale customer needs a live authorisation)?"""
         allowed, reason = order_check(user=request.user, customer_id=_id(pk))
         return Response({"id": _id(pk), "allowed": allowed, "reason": reason})
+
+    @extend_schema(request=CustomerExportSerializer, responses={202: ExportJobSerializer})
+    @action(detail=False, methods=["post"], parser_classes=[DepthLimitedJSONParser])
+    def export(self, request: Request) -> Response:
+        """Queue the anonymised export of the customers the filters select (admins only; the job is
+        in /api/v1/exports/)."""
+        given = CustomerExportSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        job = export_request(
+            user=cast(User, request.user), method=ExportMethod.FILTERED, kind=CUSTOMERS,
+            file_format=given.validated_data["format"], filters=given.validated_data["filters"],
+        )  # fmt: skip
+        return Response(
+            ExportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED
+        )
 
     def _own(self, request: Request, pk: str | None) -> Customer | None:
         return managed_customers_for(request.user).filter(pk=_id(pk)).first()

@@ -4,6 +4,7 @@ from .authorisations import Authorisation, AuthorisationEvent, AuthorisationStat
 from .companies import Company, CompanySize, CustomerReport, CustomerReportEvent, ReportStatus
 from .consents import ConsentPurpose, CustomerConsent
 from .customers import Customer, CustomerLevel, CustomerStatus, Industry
+from .digests import RenewalDigest
 from .events import CustomerEvent
 from .labels import CapabilityLabel, Certification, LabelLevel
 from .partners import AssociationType, Membership, Partner, PartnerKind, Role, Site
@@ -36,6 +37,7 @@ __all__ = [
     "Membership",
     "Partner",
     "PartnerKind",
+    "RenewalDigest",
     "ReportStatus",
     "Resource",
     "Role",

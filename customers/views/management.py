@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from incentives.models import ExportFormat
 from partner_center.errors import Conflict, InvalidInput
 from partner_center.paging import (
     PageError,
@@ -17,6 +19,7 @@ from partner_center.paging import (
     keyset_page,
     numbered_page,
 )
+from vouchers.selectors.vouchers import EXPIRING_DAYS, vouchers_expiring_for
 
 from ..capabilities import Capability, require_capability, user_can
 from ..decorators import PartnerRequest, partner_required
@@ -86,6 +89,11 @@ def customer_list(request: PartnerRequest) -> HttpResponse:
     context["rows_html"] = render_rows(page.rows)
     context["reveal_form"] = REVEAL_FORM
     context["count"] = filterset.qs.count()
+    if user_can(request.user, Capability.EXPORT_CUSTOMERS):  # Export: the filters shown, kept
+        context["export_filters"] = {
+            name: value for name, value in request.GET.items() if name in filterset.filters and value
+        }
+        context["formats"] = ExportFormat.choices
     return render(request, "customers/list.html", context)
 
 
@@ -105,6 +113,8 @@ def customer_page(request: PartnerRequest, pk: int) -> HttpResponse:
         "reveals": customer_reveals(customer) if can_audit else [],
         "authorisation": customer_authorisation(customer),
         "renewals": renewals_due(customer),
+        "expiring_vouchers": list(vouchers_expiring_for(request.user, customer, timezone.localdate())[:20]),
+        "expiring_days": EXPIRING_DAYS,
         "events": customer_events(customer),
         "can_audit": can_audit,
         "lines_url": reverse("incentives:details") + "?" + urlencode({"customer_account": customer.account}),

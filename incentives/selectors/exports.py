@@ -3,15 +3,24 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext, ngettext
 
+from customers.capabilities import Capability, user_can
 from customers.selectors import PortalUser, account_manager_scoped, partner_scoped
 from partner_center import formatting
-from partner_center.exports.registry import ExportKind
+from partner_center.exports.registry import ExportKind, kinds
 
 from ..models import DetailLine, ExportJob, ExportMethod
 
 
 def exports_for(user: PortalUser) -> QuerySet[ExportJob]:
-    return partner_scoped(ExportJob.objects.all(), user)
+    """The partner's jobs, less those of kinds kept to a capability the user lacks (a finance
+    user never sees the admin's customer export: it is a 404 to them)."""
+    jobs = partner_scoped(ExportJob.objects.all(), user)
+    hidden = [
+        kind.name
+        for kind in kinds()
+        if kind.history_capability and not user_can(user, Capability(kind.history_capability))
+    ]
+    return jobs.exclude(kind__in=hidden) if hidden else jobs
 
 
 def export_history(user: PortalUser, *, rows: int) -> list[ExportJob]:

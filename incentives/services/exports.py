@@ -9,7 +9,7 @@ discards its own file. Nothing partial is ever attached to a job.
 import logging
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import BinaryIO
 
@@ -191,9 +191,14 @@ def _build(job: ExportJob, out: BinaryIO) -> BuildResult:
 
     kind = get_kind(job.kind)
     lines, every = kind.rows(job), settings.EXPORT_PROGRESS_ROWS
-    if job.file_format == ExportFormat.CSV and connections[lines.db].vendor == "postgresql":
+    postgres = connections[lines.db].vendor == "postgresql"
+    if job.file_format == ExportFormat.CSV and postgres and kind.rewrite is None:
         return copy_csv(lines, out, kind.columns, progress=progress, every=every)
-    rows = lines.values_list(*kind.columns.fields).iterator(chunk_size=settings.EXPORT_CHUNK_ROWS)
+    rows: Iterable[Sequence] = lines.values_list(*kind.columns.fields).iterator(
+        chunk_size=settings.EXPORT_CHUNK_ROWS
+    )
+    if kind.rewrite is not None:
+        rows = map(kind.rewrite, rows)
     if job.file_format == ExportFormat.CSV:
         return write_csv(rows, out, kind.columns, progress=progress, every=every)
     return write_xlsx(

@@ -5,7 +5,7 @@ rules are the same for every export; a kind only says which rows (a selector tak
 and which columns. Each app registers its kinds once, from its AppConfig.ready().
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +39,13 @@ class ExportKind:
     # (raising the domain error InvalidInput for a filter it refuses).
     capability: str = "export"
     clean_filters: Callable[[dict], dict] | None = None
+    # Each row as read, rewritten in Python before it is written (the customers kind masks names
+    # and contacts with customers/masking.py); such a kind's CSV never takes PostgreSQL's COPY
+    # path, which would write the stored values.
+    rewrite: Callable[[Sequence], list] | None = None
+    # A kind whose jobs only users with this capability see in Export History and download (the
+    # customers export: admins only); None: every user of the partner sees them.
+    history_capability: str | None = None
 
     def __post_init__(self) -> None:
         if len(self.name) > 40:

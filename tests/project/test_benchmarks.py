@@ -49,3 +49,31 @@ def test_bench_details_times_every_filter_after_seed_demo():
     report = out.getvalue()
     for label in (*REFERENCES, "period only", "customer_name", "order_id prefix", "account_manager"):
         assert re.search(rf"^{re.escape(label)}\s", report, re.MULTILINE), label
+
+
+def test_bench_customers_times_resources_renewals_and_company_search_beside_the_shell(settings):
+    settings.ROOT_URLCONF = "benchmarks.urls"
+    out = StringIO()
+
+    size = {"customers": 30, "companies": 60}
+    call_command("bench_customers", **size, resources=200, runs=2, warmup=1, stdout=out)
+    call_command("bench_customers", **size, resources=250, runs=1, warmup=0, stdout=StringIO())
+
+    text = out.getvalue()
+    labels = {line[:38].strip() for line in text.splitlines() if re.search(r"\d+\.\d\dx\s*$", line)}
+    assert set(REFERENCES) <= labels
+    assert {
+        "customer page (renewals, vouchers)",
+        "customer's renewals due in 30 days",
+        "resources API first page",
+        "resources API deep page (90%)",
+        "search 云帆 (Chinese part)",
+        "company page",
+    } <= labels
+    from customers.models import Resource
+
+    resources = Resource.objects.filter(partner__code="BC001")
+    assert resources.count() == 250  # topped up, not seeded again
+    assert resources.values("customer").distinct().count() == 30
+    assert resources.filter(billing_mode="yearly_monthly", expiry__isnull=False).exists()
+    assert "200 resources of the bench partner" in text

@@ -1,11 +1,15 @@
 """Partner-scoped reads: quotas, vouchers and the operation log (another partner's is a 404)."""
 
-from django.db.models import QuerySet
+from datetime import date, timedelta
+
+from django.db.models import F, QuerySet
 
 from customers.models import Customer, CustomerStatus
 from customers.selectors import PortalUser, partner_of, partner_scoped
 
-from ..models import OperationRecord, Voucher, VoucherQuota
+from ..models import OperationRecord, Voucher, VoucherQuota, VoucherStatus
+
+EXPIRING_DAYS = 7  # a customer's page lists its vouchers expiring within this many days
 
 
 def quotas_for(user: PortalUser) -> QuerySet[VoucherQuota]:
@@ -14,6 +18,24 @@ def quotas_for(user: PortalUser) -> QuerySet[VoucherQuota]:
 
 def vouchers_for(user: PortalUser) -> QuerySet[Voucher]:
     return partner_scoped(Voucher.objects.all(), user).select_related("customer", "quota", "issued_by")
+
+
+def vouchers_expiring_for(
+    user: PortalUser, customer: Customer, today: date, days: int = EXPIRING_DAYS
+) -> QuerySet[Voucher]:
+    """The customer's active vouchers with an unused amount whose validity ends within `days`
+    from `today` (today included), soonest first; only the user's partner's vouchers."""
+    return (
+        vouchers_for(user)
+        .filter(
+            customer=customer,
+            status=VoucherStatus.ACTIVE,
+            used_amount__lt=F("amount"),
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=days),
+        )
+        .order_by("valid_until", "id")
+    )
 
 
 def records_for(user: PortalUser) -> QuerySet[OperationRecord]:
