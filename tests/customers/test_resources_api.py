@@ -112,6 +112,18 @@ def test_keyset_pages_and_the_count(partner_setup, customers, resources):
     assert client.get("/api/v1/resources/", {"after": resources["far"].pk}).status_code == 404
 
 
+def test_the_count_stops_at_its_limit_and_says_so(partner_setup, customers, resources, monkeypatch):
+    from customers.api import resources as api_module
+
+    client = api(partner_setup["admin"])
+    assert client.get("/api/v1/resources/").json()["count_is_exact"] is True
+    monkeypatch.setattr(api_module, "COUNT_LIMIT", 3)  # 5 resources match
+    body = client.get("/api/v1/resources/", {"page_size": 2}).json()
+    assert (body["count"], body["count_is_exact"], len(body["results"])) == (3, False, 2)
+    narrowed = client.get("/api/v1/resources/", {"customer_account": "hwc_own_002"}).json()
+    assert narrowed["count_is_exact"] is True and narrowed["count"] == len(narrowed["results"])
+
+
 def test_one_resource_and_another_partners_is_a_404(partner_setup, customers, resources):
     client = api(partner_setup["admin"])
     answer = client.get(f"/api/v1/resources/{resources['east'].pk}/")
