@@ -100,7 +100,7 @@ class ResourceViewSet(viewsets.GenericViewSet):
         for name in CURSOR_PARAMS:
             url = remove_query_param(url, name)
         context = self.get_serializer_context() | {"today": timezone.localdate()}
-        counted = resources[: COUNT_LIMIT + 1].count()
+        counted = resources.order_by()[: COUNT_LIMIT + 1].count()  # no ordering: the first rows found
         body: dict[str, Any] = {
             "count": min(counted, COUNT_LIMIT),
             "count_is_exact": counted <= COUNT_LIMIT,
