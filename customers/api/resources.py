@@ -32,7 +32,7 @@ PAGING = [
     OpenApiParameter("last", int, description="1: the last page."),
     OpenApiParameter("page_size", int, description=f"Rows a page ({PAGE_SIZE}; at most {MAX_PAGE_SIZE})."),
 ]
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 1_000
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The resource's id.")
 
 
