@@ -1,5 +1,7 @@
 """Export > View Export (Export History), requesting exports, and the authorised download."""
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -17,7 +19,7 @@ from partner_center.http_errors import flash_refusal
 from partner_center.params import whole_numbers
 from partner_center.tables import table_view
 
-from ..models import ExportFormat, ExportMethod
+from ..models import ExportFormat, ExportJob, ExportMethod
 from ..policies import export_is_active, export_is_downloadable
 from ..selectors.catalogue import partner_periods, partner_programs
 from ..selectors.details import details_default_period
@@ -81,7 +83,13 @@ def export_new(request: PartnerRequest) -> HttpResponse:
     except InvalidInput as error:
         flash_refusal(request, error)
         return redirect(details if from_details else "incentives:export_history")
-    # Export History announces the result of the jobs it is asked to watch, however fast they ran.
+    history = announce_export(request, job)
+    return redirect(details if from_details else history)
+
+
+def announce_export(request: PartnerRequest, job: ExportJob) -> str:
+    """Say the job is queued, with a link to Export History; return that link. Export History
+    announces the result of the jobs it is asked to watch, however fast they ran."""
     history = f"{reverse('incentives:export_history')}?watch={job.pk}"
     messages.success(
         request,
@@ -89,7 +97,24 @@ def export_new(request: PartnerRequest) -> HttpResponse:
             '{} <a href="{}">{}</a>', _("Export task created."), history, _("View it in Export History")
         ),
     )
-    return redirect(details if from_details else history)
+    return history
+
+
+def queue_filtered_export(
+    request: PartnerRequest, kind: str, filter_names: Iterable[str], list_url: str
+) -> HttpResponse:
+    """A list page's Export button (another app's kind): a job of the filters the list shows. A
+    refusal goes back to the list with its filters and the reason; a forbidden role is a 403."""
+    filters = {name: request.POST[name] for name in filter_names if request.POST.get(name)}
+    try:
+        job = export_request(
+            user=request.user, method=ExportMethod.FILTERED, kind=kind,
+            file_format=request.POST.get("file_format", ExportFormat.XLSX), filters=filters,
+        )  # fmt: skip
+    except InvalidInput as error:
+        flash_refusal(request, error)
+        return redirect(reverse(list_url) + ("?" + urlencode(filters) if filters else ""))
+    return redirect(announce_export(request, job))
 
 
 def _selected_ids(data) -> list[str]:

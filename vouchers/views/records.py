@@ -1,20 +1,15 @@
 """Operation records (操作记录): every issue and recall, filters on each column, export."""
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.html import format_html
+from django.shortcuts import render
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from customers.capabilities import Capability, require_capability, user_can
 from customers.decorators import PartnerRequest, partner_required
-from incentives.models import ExportFormat, ExportMethod
-from incentives.services.exports import export_request
+from incentives.models import ExportFormat
+from incentives.views.exports import queue_filtered_export
 from partner_center.errors import InvalidInput
-from partner_center.http_errors import flash_refusal
 from partner_center.paging import KeysetSort, PageError, cursor_from, keyset_page
 
 from ..export_kinds import VOUCHER_OPERATIONS
@@ -53,20 +48,4 @@ def records(request: PartnerRequest) -> HttpResponse:
 @partner_required
 def export(request: PartnerRequest) -> HttpResponse:
     """Queue an export of the records the filters select; it appears in Export History."""
-    filters = {name: request.POST[name] for name in FILTER_NAMES if request.POST.get(name)}
-    try:
-        job = export_request(
-            user=request.user, method=ExportMethod.FILTERED, kind=VOUCHER_OPERATIONS,
-            file_format=request.POST.get("file_format", ExportFormat.XLSX), filters=filters,
-        )  # fmt: skip
-    except InvalidInput as error:
-        flash_refusal(request, error)
-        return redirect("vouchers:records")
-    history = f"{reverse('incentives:export_history')}?watch={job.pk}"
-    messages.success(
-        request,
-        format_html(
-            '{} <a href="{}">{}</a>', _("Export task created."), history, _("View it in Export History")
-        ),
-    )
-    return redirect(history)
+    return queue_filtered_export(request, VOUCHER_OPERATIONS, FILTER_NAMES, "vouchers:records")
