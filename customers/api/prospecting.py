@@ -7,25 +7,23 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.utils.urls import replace_query_param
 
 from partner_center.api_permissions import requires
-from partner_center.paging import PageError, cursor_from, keyset_page
-from partner_center.params import whole_number
 
 from ..capabilities import Capability, require_capability
 from ..filters.companies import CompanyFilter
 from ..models import AssociationType, Company, CustomerReport
 from ..selectors.companies import companies_for, company_report_refusal, customer_reports_for
 from ..services.reports import report_submit
-from .customers import CURSOR_PARAMS, MAX_PAGE_SIZE, PAGE_SIZE, _id
+from .customers import _id
+from .paging import requested_page
 
 CanProspect = requires(Capability.PROSPECT)
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The id.")
@@ -81,20 +79,7 @@ class CompanyViewSet(viewsets.ViewSet):
         filterset = CompanyFilter(request.query_params, queryset=companies_for(request.user))
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
-        try:
-            cursor = cursor_from(request.query_params)
-        except PageError as error:
-            raise ValidationError({"detail": str(error)}) from None
-        size = whole_number(request.query_params.get("page_size") or str(PAGE_SIZE), minimum=1)
-        if size is None:
-            raise ValidationError({"page_size": _("A whole number of 1 or more.")})
-        try:
-            page = keyset_page(filterset.qs, cursor, min(size, MAX_PAGE_SIZE))
-        except PageError as error:
-            raise NotFound(str(error)) from None
-        url = request.build_absolute_uri()
-        for name in CURSOR_PARAMS:
-            url = remove_query_param(url, name)
+        page, url = requested_page(request, filterset.qs)
         return Response(
             {
                 "count": filterset.qs.count(),

@@ -9,22 +9,18 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
-
-from partner_center.paging import PageError, cursor_from, keyset_page
-from partner_center.params import whole_number
+from rest_framework.utils.urls import replace_query_param
 
 from ..filters.resources import ResourceApiFilter
 from ..models import Resource
 from ..selectors.resources import resources_for
-from .customers import CURSOR_PARAMS, MAX_PAGE_SIZE, PAGE_SIZE, CanManageCustomers, _id
+from .customers import MAX_PAGE_SIZE, PAGE_SIZE, CanManageCustomers, _id
+from .paging import requested_page
 
 PAGING = [
     OpenApiParameter("after", int, description="The next page: rows after this id."),
@@ -85,20 +81,7 @@ class ResourceViewSet(viewsets.GenericViewSet):
     @extend_schema(parameters=PAGING, responses={200: ResourcePageSerializer})
     def list(self, request: Request) -> Response:
         resources = self.filter_queryset(self.get_queryset())
-        try:
-            cursor = cursor_from(request.query_params)
-        except PageError as error:
-            raise ValidationError({"detail": str(error)}) from None
-        size = whole_number(request.query_params.get("page_size") or str(PAGE_SIZE), minimum=1)
-        if size is None:
-            raise ValidationError({"page_size": _("A whole number of 1 or more.")})
-        try:
-            page = keyset_page(resources, cursor, min(size, MAX_PAGE_SIZE))
-        except PageError as error:
-            raise NotFound(str(error)) from None
-        url = request.build_absolute_uri()
-        for name in CURSOR_PARAMS:
-            url = remove_query_param(url, name)
+        page, url = requested_page(request, resources)
         context = self.get_serializer_context() | {"today": timezone.localdate()}
         counted = resources.order_by()[: COUNT_LIMIT + 1].count()  # no ordering: the first rows found
         body: dict[str, Any] = {
