@@ -26,7 +26,14 @@ from customers.selectors import PortalUser, customers_for
 
 from ..models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
 from ..money import CENT
-from ..selectors.details import default_bill, details_bills_for, line_totals_for
+from ..selectors.details import (
+    NO_FACETS,
+    BillFacets,
+    bill_facets,
+    default_bill,
+    details_bills_for,
+    line_totals_for,
+)
 from ..selectors.statements import incentives_for
 
 FEEDBACK_CHOICES = [
@@ -74,13 +81,34 @@ class PeriodField(forms.CharField):
         )
 
 
+class ProgramField(forms.CharField):
+    """A program code, cleaned to the program's pk. The selected bill's programs (set per form,
+    from its facets) answer without a query; only a code that is not one of them is looked up,
+    to tell a program of other bills (no lines) from one that does not exist (an error)."""
+
+    facets: BillFacets = NO_FACETS
+
+    def clean(self, value):
+        code = super().clean(value)
+        if not code:
+            return None
+        pk = self.facets.program_pk(code)
+        if pk is None:
+            pk = IncentiveProgram.objects.filter(code=code).values_list("pk", flat=True).first()
+        if pk is None:
+            raise ValidationError(
+                _("There is no incentive program %(value)s."), code="invalid_choice", params={"value": code}
+            )
+        return pk
+
+
 class SharedFields(dict):
     """A form class's fields, copied shallowly into each form instead of deep-copied.
 
     Django deep-copies every field (choices, querysets, widgets, lazy labels) per form, ~1 ms
     a request for this FilterSet. Its forms are only validated, never rendered (the page
-    writes its own inputs), and the one per-request value, PeriodField.bills, is set on the
-    form's own copy of that field."""
+    writes its own inputs), and the per-request values, PeriodField.bills and ProgramField.facets,
+    are set on the form's own copies of those fields."""
 
     def __deepcopy__(self, memo):
         return {name: copy.copy(field) for name, field in self.items()}
@@ -91,6 +119,13 @@ class PeriodFilter(django_filters.CharFilter):
 
     def filter(self, qs, value):
         return qs if value is None else qs.filter(period_id=value.period_id)
+
+
+class ProgramFilter(django_filters.CharFilter):
+    field_class = ProgramField
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(program_id=value)
 
 
 def _text(label, method, help_text):
@@ -105,13 +140,7 @@ class DetailLineFilter(django_filters.FilterSet):
     feedback = django_filters.ChoiceFilter(
         label=_("Feedback"), choices=FEEDBACK_CHOICES, method="filter_feedback", empty_label=_("Any")
     )
-    program = django_filters.ModelChoiceFilter(
-        label=_("Incentive program"),
-        to_field_name="code",
-        queryset=IncentiveProgram.objects.all(),
-        help_text=_("Program code, e.g. RSL."),
-        error_messages={"invalid_choice": _("There is no incentive program %(value)s.")},
-    )
+    program = ProgramFilter(label=_("Incentive program"), help_text=_("Program code, e.g. RSL."))
     customer_name = _text(_("Customer name"), "filter_customer_name", _("Part of the name, any case."))
     customer_account = _text(_("Customer account"), "filter_customer_account", _("Account or its start."))
     order_id = _text(_("Order ID"), "filter_order_id", _("Order ID or its start."))
@@ -143,6 +172,9 @@ class DetailLineFilter(django_filters.FilterSet):
             data["period"] = default.period.code
         self._init_without_deepcopy(data, queryset, request, prefix)
         self._keys: dict[str, Any] = {}
+        # the facets of the bill the data asks for (the period field checks that it is one)
+        code = (self.data.get("period") or "").strip()
+        self.facets = bill_facets(next((bill for bill in self.bills if bill.period.code == code), None))
 
     _form_class: ClassVar[type[forms.Form] | None] = None
 
@@ -175,6 +207,7 @@ class DetailLineFilter(django_filters.FilterSet):
     def form(self):
         form = super().form
         cast(PeriodField, form.fields["period"]).bills = self.bills  # PeriodFilter.field_class
+        cast(ProgramField, form.fields["program"]).facets = self.facets  # ProgramFilter.field_class
         return form
 
     @property
@@ -229,25 +262,28 @@ class DetailLineFilter(django_filters.FilterSet):
         return queryset.filter(order_id__istartswith=value)
 
     def filter_incentive_id(self, queryset, name, value):
+        start = value.upper()
+        known = [pk for pk, code in self.facets.incentives if code.upper().startswith(start)]
         incentives = incentives_for(self._user).filter(
             statement__period=self.selected_period, incentive_id__istartswith=value
         )
-        return self._in(queryset, name, "incentive_id", lambda: incentives.values_list("pk", flat=True))
+        pks = lambda: incentives.values_list("pk", flat=True)  # noqa: E731
+        return self._in(queryset, name, "incentive_id", pks, known)
 
     def filter_product_type(self, queryset, name, value):
+        wanted = value.upper()
+        known = [kind for kind in self.facets.line_product_types if kind.upper() == wanted]
         values = lambda: self._period_values("product_type", product_type__iexact=value)  # noqa: E731
-        return self._in(queryset, name, "product_type", values)
+        return self._in(queryset, name, "product_type", values, known)
 
     def filter_reseller(self, queryset, name, value):
         return self._in(queryset, name, "tier2_reseller_id", lambda: self._resellers(name__icontains=value))
 
     def filter_account_manager(self, queryset, name, value):
-        return self._in(
-            queryset,
-            name,
-            "account_manager",
-            lambda: self._period_values("account_manager", account_manager__icontains=value),
-        )
+        part = value.upper()
+        known = [manager for manager in self.facets.account_managers if part in manager.upper()]
+        values = lambda: self._period_values("account_manager", account_manager__icontains=value)  # noqa: E731
+        return self._in(queryset, name, "account_manager", values, known)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -262,8 +298,11 @@ class DetailLineFilter(django_filters.FilterSet):
         totals = line_totals_for(self._user).filter(period=self.selected_period, **lookup)
         return totals.order_by().values_list(field, flat=True).distinct()
 
-    def _in(self, queryset, name, field, matching):
-        """Filter `field IN keys`; the keys (from a small table) are looked up once per FilterSet."""
+    def _in(self, queryset, name, field, matching, known=None):
+        """Filter `field IN keys`; the keys (from a small table) are looked up once per FilterSet.
+        `known`: the keys as the bill's facets have them, used unless there are too many to list."""
+        if name not in self._keys and known is not None and len(known) <= MAX_LISTED_KEYS:
+            self._keys[name] = known
         if name not in self._keys:
             source = matching()
             keys = list(source[: MAX_LISTED_KEYS + 1])

@@ -52,40 +52,78 @@ def details_default_period(user: PortalUser) -> ReconciliationPeriod | None:
 class ProgramChoice(NamedTuple):
     code: str
     name: str
+    pk: int
 
 
-CHOICES_SECONDS = 300
+class BillFacets(NamedTuple):
+    """What the Details filters of one bill choose from, and resolve typed values against.
+
+    Every Details request of a period needs them (the drop-downs, and the keys a typed product
+    type, account manager, incentive ID or program code stands for), and they change only with
+    the bill's lines and incentives, so they are read once and kept in the cache. They are the
+    whole bill's, whoever asks: a sales user's lines are still narrowed by their own scope, and
+    only the drop-downs (programs, product types) are shown."""
+
+    programs: list[ProgramChoice]  # the bill's programs, by code
+    product_types: list[str]  # of the programs' rates: the drop-down
+    line_product_types: list[str]  # found on the bill's lines
+    account_managers: list[str]  # found on the bill's lines
+    incentives: list[tuple[int, str]]  # (pk, incentive ID)
+
+    def program_pk(self, code: str) -> int | None:
+        return next((program.pk for program in self.programs if program.code == code), None)
 
 
-def bill_filter_choices(bill: Statement | None) -> dict[str, list]:
-    """The bill's programs (code, name) and their product types, for the Details drop-downs.
+NO_FACETS = BillFacets([], [], [], [], [])
+FACETS_SECONDS = 300
 
-    One query of plain tuples, kept in the cache: every Details request of a period asks for
-    the same lists, and they change only with the bill's incentives (the key has the bill's
-    incentive count and total, which the services change with them) or an operator's new
-    program rate (seen within CHOICES_SECONDS)."""
+
+def bill_facets(bill: Statement | None) -> BillFacets:
+    """The bill's facets (see BillFacets), from the cache when they are current.
+
+    The cached value carries the bill's incentive count and total: the services change them
+    with its incentives and lines, so a value of other figures is read again; rebuilding the
+    bill's line totals also drops it (line_totals_rebuild). An operator's new program rate is
+    seen within FACETS_SECONDS."""
     if bill is None:
-        return {"programs": [], "product_types": []}
-    key = f"details-choices:{bill.pk}:{bill.partner_id}:{bill.period_id}:{bill.incentive_count}:{bill.total}"
+        return NO_FACETS
+    key, stamp = facets_cache_key(bill.pk), (bill.incentive_count, str(bill.total))
     cached = cache.get(key)
-    if cached is None:
-        cached = _bill_filter_choices(bill)
-        cache.set(key, cached, CHOICES_SECONDS)
-    return {"programs": [ProgramChoice(*p) for p in cached[0]], "product_types": cached[1]}
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, _bill_facets(bill))
+        cache.set(key, cached, FACETS_SECONDS)
+    programs, *rest = cached[1]
+    return BillFacets([ProgramChoice(*program) for program in programs], *rest)
 
 
-def _bill_filter_choices(bill: Statement) -> tuple[list[tuple[str, str]], list[str]]:
+def facets_cache_key(bill_pk: int) -> str:
+    return f"details-facets:{bill_pk}"
+
+
+def _bill_facets(bill: Statement) -> tuple[list[tuple[str, str, int]], list[str], list[str], list[str], list]:
+    """Plain lists (cheap to pickle): programs, rate product types, line product types and
+    account managers, incentives."""
     rates = (
         ProgramRate.objects.filter(program__incentives__statement=bill)
         .order_by("program__code", "product_type")
-        .values_list("program__code", "program__name", "product_type")
+        .values_list("program__code", "program__name", "program_id", "product_type")
     )
-    programs: dict[str, ProgramChoice] = {}
+    programs: dict[str, tuple[str, str, int]] = {}
     product_types = set()
-    for code, name, product_type in rates:
-        programs.setdefault(code, ProgramChoice(code, name))
+    for code, name, pk, product_type in rates:
+        programs.setdefault(code, (code, name, pk))
         product_types.add(product_type)
-    return [(p.code, p.name) for p in programs.values()], sorted(product_types)
+    totals = LineTotal.objects.filter(statement=bill).order_by()
+    line_product_types = totals.values_list("product_type", flat=True).distinct()
+    managers = totals.values_list("account_manager", flat=True).distinct()
+    incentives = bill.incentives.order_by("incentive_id").values_list("pk", "incentive_id")
+    return (
+        list(programs.values()),
+        sorted(product_types),
+        sorted(line_product_types),
+        sorted(managers),
+        [tuple(incentive) for incentive in incentives],
+    )
 
 
 def line_thread(line: DetailLine) -> QuerySet[FeedbackMessage]:

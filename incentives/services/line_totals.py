@@ -8,9 +8,12 @@ Callers hold the bill's row lock, so no two writers touch one bill's totals at o
 
 from collections.abc import Iterable
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Sum
 
 from ..models import DetailLine, LineTotal
+from ..selectors.details import facets_cache_key
 
 # The attributes a Details filter can select on, shared by DetailLine and LineTotal.
 KEY = (
@@ -49,6 +52,9 @@ def line_totals_rebuild(*, statement_ids: Iterable[int]) -> int:
     from dashboards.services.rollups import incentive_rollup_rebuild  # the dashboards' coarser rollup
 
     incentive_rollup_rebuild(statement_ids=statement_ids)
+    # the bills' Details facets (their lines' product types, account managers) are read again
+    keys = [facets_cache_key(pk) for pk in statement_ids]
+    transaction.on_commit(lambda: cache.delete_many(keys))
     return len(rows)
 
 

@@ -31,7 +31,7 @@ from ..filters.details import DetailLineFilter
 from ..models import ExportFormat, Statement
 from ..money import ROUNDING_RULE
 from ..policies import feedback_closed_reason, line_takes_feedback
-from ..selectors.details import bill_filter_choices, detail_lines_for, line_thread
+from ..selectors.details import detail_lines_for, line_thread
 from ..selectors.own_figures import figures_are_own
 from ..services.feedback import FEEDBACK_MAX_LENGTH, clean_feedback_text, feedback_add
 from ..tables import DETAILS_SORTS, DETAILS_TABLE
@@ -88,7 +88,7 @@ def details(request: PartnerRequest) -> HttpResponse:
         context["filter_grid"] = _filter_grid(filterset, [], [])
         return render(request, "incentives/details/list.html", context, status=400)
     context["bill"] = filterset.selected_bill
-    context.update(bill_filter_choices(context["bill"]))
+    context["programs"], context["product_types"] = filterset.facets.programs, filterset.facets.product_types
     context["filter_grid"] = _filter_grid(filterset, context["programs"], context["product_types"])
     context["query"] = _query_without_cursor(filterset.data)
     context.update(_rows_context(request, context["bill"], request.get_full_path()))
