@@ -2,7 +2,8 @@
 
 Every filter is written with the field names DetailLine and LineTotal share, so the same
 FilterSet selects the page of lines (DetailLine) and sums the count and total of all
-matching lines from the small LineTotal table (`totals()`). Text filters match
+matching lines from the small LineTotal table, or from the bills' rollup rows when the
+filters ask only about attributes those keep too (`totals()`). Text filters match
 case-insensitively; IDs match exactly or by prefix (also case-insensitively). Attributes
 of the small tables (customers, resellers, incentives, account managers, product types) are
 resolved to keys first, so the big table is only ever filtered on indexed columns.
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from customers.models import Partner, PartnerKind
 from customers.selectors import PortalUser, customers_for
+from dashboards.selectors.incentive_dashboard import rollups_for
 
 from ..models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
 from ..money import CENT
@@ -44,6 +46,8 @@ FEEDBACK_CHOICES = [
     (FeedbackStatus.RESOLVED, _("Feedback resolved")),
 ]
 TEXT_MAX = 100
+# the filters whose attributes the bills' rollup rows (dashboards' IncentiveRollup) keep too
+ROLLUP_FILTERS = frozenset({"period", "program", "product_type", "account_manager"})
 # Above this many matching keys the IN list becomes a subquery (still correct, less cheap).
 MAX_LISTED_KEYS = 2000
 
@@ -225,14 +229,19 @@ class DetailLineFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def totals(self) -> Totals:
-        """Count and amount of ALL matching lines, exact to the cent."""
+        """Count and amount of ALL matching lines, exact to the cent, from the smallest table
+        that has every attribute the filters ask about."""
         if not self.is_valid():
             return Totals(count=0, amount=Decimal("0.00"))
-        if self.form.cleaned_data.get("order_id"):
+        asked = {name for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+        if "order_id" in asked:
             # order IDs are not in LineTotal; an order ID (prefix) selects few lines anyway
             sums = self.qs.aggregate(count=Count("id"), amount=Sum("amount"))
         else:
-            totals = self.filter_queryset(line_totals_for(self._user))
+            # a bill's LineTotal rows are per customer, incentive, reseller and feedback status
+            # too: thousands; its rollup rows are per program, product type and account manager
+            rows = rollups_for(self._user) if asked <= ROLLUP_FILTERS else line_totals_for(self._user)
+            totals = self.filter_queryset(rows)
             sums = totals.aggregate(count=Sum("line_count"), amount=Sum("amount"))
         # quantize: SQLite sums decimals as floats and returns them unrounded
         return Totals(count=sums["count"] or 0, amount=(sums["amount"] or Decimal(0)).quantize(CENT))
