@@ -141,6 +141,8 @@ class LineTotal(models.Model):
             models.Index(fields=["partner", "period"], name="linetotal_period"),
             # the overview's answered feedback per period, without reading all the partner's totals
             models.Index(fields=["partner", "feedback_status", "period"], name="linetotal_feedback"),
+            # a customer filter's total: the rows of its customers, not all the period's
+            models.Index(fields=["partner", "period", "customer"], name="linetotal_customer"),
         ]
 
     def __str__(self):
