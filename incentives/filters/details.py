@@ -17,7 +17,6 @@ from typing import Any, ClassVar, cast
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -26,17 +25,11 @@ from customers.models import Partner, PartnerKind
 from customers.selectors import PortalUser, customers_for
 from dashboards.selectors.incentive_dashboard import rollups_for
 
-from ..models import PERIOD_CODE, DetailLine, FeedbackStatus, IncentiveProgram
+from ..models import DetailLine, FeedbackStatus
 from ..money import CENT
-from ..selectors.details import (
-    NO_FACETS,
-    BillFacets,
-    bill_facets,
-    default_bill,
-    details_bills_for,
-    line_totals_for,
-)
+from ..selectors.details import bill_facets, default_bill, details_bills_for, line_totals_for
 from ..selectors.statements import incentives_for
+from .details_fields import PeriodField, PeriodFilter, ProgramField, ProgramFilter, SharedFields
 
 FEEDBACK_CHOICES = [
     ("with", _("With feedback")),
@@ -56,80 +49,6 @@ MAX_LISTED_KEYS = 2000
 class Totals:
     count: int
     amount: Decimal
-
-
-class PeriodField(forms.CharField):
-    """A period code, cleaned to the partner's bill of that period (bills come from the FilterSet)."""
-
-    bills: list = []
-
-    def clean(self, value):
-        code = super().clean(value)
-        if not code:
-            return None
-        try:
-            PERIOD_CODE(code)
-        except ValidationError:
-            raise ValidationError(
-                _("“%(value)s” is not a reconciliation period; use the form YYYY-MM, e.g. 2026-10."),
-                code="invalid",
-                params={"value": code},
-            ) from None
-        for bill in self.bills:
-            if bill.period.code == code:
-                return bill
-        raise ValidationError(
-            _("There is no bill for reconciliation period %(value)s; choose one of yours."),
-            code="invalid_choice",
-            params={"value": code},
-        )
-
-
-class ProgramField(forms.CharField):
-    """A program code, cleaned to the program's pk. The selected bill's programs (set per form,
-    from its facets) answer without a query; only a code that is not one of them is looked up,
-    to tell a program of other bills (no lines) from one that does not exist (an error)."""
-
-    facets: BillFacets = NO_FACETS
-
-    def clean(self, value):
-        code = super().clean(value)
-        if not code:
-            return None
-        pk = self.facets.program_pk(code)
-        if pk is None:
-            pk = IncentiveProgram.objects.filter(code=code).values_list("pk", flat=True).first()
-        if pk is None:
-            raise ValidationError(
-                _("There is no incentive program %(value)s."), code="invalid_choice", params={"value": code}
-            )
-        return pk
-
-
-class SharedFields(dict):
-    """A form class's fields, copied shallowly into each form instead of deep-copied.
-
-    Django deep-copies every field (choices, querysets, widgets, lazy labels) per form, ~1 ms
-    a request for this FilterSet. Its forms are only validated, never rendered (the page
-    writes its own inputs), and the per-request values, PeriodField.bills and ProgramField.facets,
-    are set on the form's own copies of those fields."""
-
-    def __deepcopy__(self, memo):
-        return {name: copy.copy(field) for name, field in self.items()}
-
-
-class PeriodFilter(django_filters.CharFilter):
-    field_class = PeriodField
-
-    def filter(self, qs, value):
-        return qs if value is None else qs.filter(period_id=value.period_id)
-
-
-class ProgramFilter(django_filters.CharFilter):
-    field_class = ProgramField
-
-    def filter(self, qs, value):
-        return qs if value is None else qs.filter(program_id=value)
 
 
 def _text(label, method, help_text):
